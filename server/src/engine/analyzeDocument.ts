@@ -1,0 +1,102 @@
+import type { Claim } from './claims/claim';
+import { extractClaims } from './claims/extractClaims';
+import type { ClaimFloorConfig, Severity } from './config/config';
+import { extractProse } from './markdown/extractProse';
+import type { Notice } from './notice';
+import type { ClaimContext, RiskSignal } from './risk/evidence';
+import { assessRisk, type RiskAssessment } from './risk/riskModel';
+import { RULES_SIGNALS } from './risk/rulesSignals';
+import { applyDirectives } from './suppressions/applyDirectives';
+import { LineIndex } from './text/lineIndex';
+import { isBelowConfidenceTarget } from './theory/confidenceTarget';
+import { type FloorReading, floorFor } from './theory/typeFloor';
+
+export interface AssessedClaim extends Claim, RiskAssessment {
+  /** `error` for a certain finding, the type's severity below the confidence target, else `hint`. */
+  severity: Severity;
+  /** Whether P(correct) = 1 − risk is below the type's confidence target t. */
+  flagged: boolean;
+  floor: FloorReading;
+  verified?: { by: 'comment' | 'allow-list'; note?: string };
+}
+
+export interface DocumentAnalysis {
+  claims: AssessedClaim[];
+  notices: Notice[];
+  stats: {
+    characters: number;
+    analysedCharacters: number;
+    sentences: number;
+    /** Sentences that assert nothing (questions, instructions, opinions, hedged statements). */
+    nonClaimSentences: number;
+    /** Claims hidden by comments or disabled types. */
+    suppressedClaims: number;
+  };
+}
+
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+function severityOf(assessment: RiskAssessment, flagged: boolean, configured: Severity): Severity {
+  if (assessment.certain && assessment.risk === 1) return 'error';
+  return flagged ? configured : 'hint';
+}
+
+/**
+ * The engine's entry point: Markdown text in, assessed claims out. Pure (no I/O), so the CLI,
+ * the language server and tests share it. Never throws on any input string.
+ */
+export function analyzeDocument(source: string, config: ClaimFloorConfig, signals: readonly RiskSignal[] = RULES_SIGNALS): DocumentAnalysis {
+  const notices: Notice[] = [];
+  let text = source;
+  if (source.length > config.limits.maxChars) {
+    text = source.slice(0, config.limits.maxChars);
+    notices.push({
+      severity: 'warning',
+      message: `Only the first ${config.limits.maxChars.toLocaleString('en-US')} of ${source.length.toLocaleString('en-US')} characters were checked (limits.maxChars).`,
+      start: config.limits.maxChars,
+      end: source.length,
+    });
+  }
+  if (text.includes('\uFFFD')) {
+    notices.push({ severity: 'warning', message: 'The file contains invalid UTF-8 (shown as �); those characters were checked as-is.' });
+  }
+  const lines = new LineIndex(source);
+  const prose = extractProse(text);
+  notices.push(...prose.notices);
+  const { sentences, skippedLongSentences } = extractClaims(prose, lines, config.limits);
+  if (skippedLongSentences > 0) {
+    notices.push({
+      severity: 'information',
+      message: `${skippedLongSentences} sentence${skippedLongSentences === 1 ? ' was' : 's were'} longer than ${config.limits.maxSentenceChars} characters and not checked (limits.maxSentenceChars).`,
+    });
+  }
+  const all = sentences.flatMap((s) => s.claims);
+  const statuses = applyDirectives(all, prose.directives, text, lines);
+  const allowed = new Set(config.allow.map(normalise));
+  const claims: AssessedClaim[] = [];
+  let suppressedClaims = 0;
+  all.forEach((claim, i) => {
+    const settings = config.types[claim.type];
+    if (!settings.enabled || statuses[i].disabled) {
+      suppressedClaims++;
+      return;
+    }
+    const byComment = statuses[i].verified;
+    const byAllowList = allowed.size > 0 && (allowed.has(normalise(claim.text)) || claim.slots.some((s) => allowed.has(normalise(s.text))));
+    const verification: ClaimContext['verification'] = byComment ? { by: 'comment', note: byComment.note } : byAllowList ? { by: 'allow-list' } : undefined;
+    const assessment = assessRisk(claim, signals, { config, verification });
+    const flagged = isBelowConfidenceTarget(assessment.risk, settings.threshold);
+    claims.push({ ...claim, ...assessment, flagged, severity: severityOf(assessment, flagged, settings.severity), floor: floorFor(claim, config), verified: verification });
+  });
+  return {
+    claims,
+    notices,
+    stats: {
+      characters: source.length,
+      analysedCharacters: text.length,
+      sentences: sentences.length,
+      nonClaimSentences: sentences.filter((s) => s.nonClaim).length,
+      suppressedClaims,
+    },
+  };
+}

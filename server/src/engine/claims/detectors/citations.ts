@@ -1,0 +1,54 @@
+import type { ClaimDraft, Slot } from '../claim';
+import { type DetectionContext, type Detector, VERBATIM } from './detectionContext';
+
+const NAME = String.raw`\p{Lu}[\p{L}'’-]+`;
+const AUTHORS = String.raw`${NAME}(?:(?:\s+(?:and|&)\s+|,\s+)${NAME})*(?:,?\s+et\s+al\.?)?`;
+/** (Smith, 2019), (Smith & Jones 2020a; Lee et al., 2021, p. 4) */
+const PARENTHETICAL = new RegExp(String.raw`\((?:see\s+|e\.g\.,?\s+|cf\.\s+)?(${AUTHORS}),?\s+(\d{4}[a-z]?)(?:,\s*pp?\.\s*[\d–-]+)?(?:;\s*[^()]*)?\)`, 'dgu');
+/** Smith et al. (2019), Smith and Jones (2020) */
+const NARRATIVE = new RegExp(String.raw`(?<![\p{L}])(${AUTHORS})\s+\((\d{4}[a-z]?)\)`, 'dgu');
+/** [12], [3, 7], [4–6] when the bracket is plain text (not a Markdown link). */
+const NUMERIC = /\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]/dg;
+/** A quoted title after a publication word: the paper "Attention Is All You Need". */
+const TITLE = /\b(?:paper|article|book|novel|study|report|essay|thesis|titled|entitled|chapter|preprint|review)\s*,?\s*[“"]([^”"]{6,200})[”"]/dgi;
+const VENUE = /\b(?:published|appeared|printed|reported)\s+in\s+(?:the\s+)?((?:\p{Lu}[\p{L}&.-]*)(?:\s+(?:of\s+|the\s+|&\s+)?\p{Lu}[\p{L}&.-]*)*)/dgu;
+
+/** References to publications: author–year, numeric and title citations, and the venue named. */
+export const detectCitations: Detector = (context: DetectionContext): ClaimDraft[] => {
+  const { sentence } = context;
+  const drafts: ClaimDraft[] = [];
+  const add = (slots: Slot[]) => {
+    if (slots.length === 0 || !slots.every((s) => context.isFree(s.start, s.end))) return;
+    drafts.push(context.takeAll({ type: 'citation', slots, answerSpace: VERBATIM, checks: [] }));
+  };
+  for (const regex of [PARENTHETICAL, NARRATIVE]) {
+    for (const m of sentence.text.matchAll(regex)) {
+      const [[aStart, aEnd], [yStart, yEnd]] = [m.indices![1], m.indices![2]];
+      add([context.localSlot('author', aStart, aEnd), context.localSlot('year', yStart, yEnd)]);
+    }
+  }
+  for (const m of sentence.text.matchAll(NUMERIC)) {
+    const [s, e] = m.indices![0];
+    add([context.localSlot('reference', s, e)]);
+  }
+  for (const m of sentence.text.matchAll(TITLE)) {
+    const [s, e] = m.indices![1];
+    const title = context.localSlot('title', s, e);
+    // A title next to an author–year citation is the same reference, so one claim.
+    if (drafts.length > 0 && context.isFree(title.start, title.end)) {
+      drafts[0].slots.unshift(title);
+      context.take(title);
+    } else add([title]);
+  }
+  if (drafts.length > 0) {
+    for (const m of sentence.text.matchAll(VENUE)) {
+      const [s, e] = m.indices![1];
+      if (context.isFree(sentence.start + s, sentence.start + e)) {
+        const venue = context.localSlot('venue', s, e);
+        drafts[0].slots.push(venue);
+        context.take(venue);
+      }
+    }
+  }
+  return drafts;
+};

@@ -1,0 +1,36 @@
+import { checkPercentOfWhole } from '../../checks/percentOfWhole';
+import type { ClaimDraft, Slot, SlotRole } from '../claim';
+import { parseNumber } from '../patterns/numbers';
+import type { DetectionContext, Detector } from './detectionContext';
+
+const NUMERIC_ENTITIES: Record<string, SlotRole> = { CARDINAL: 'number', PERCENT: 'percent', MONEY: 'money', MEASURE: 'number', DURATION: 'number' };
+const LABEL_BEFORE = /\b(?:no|nos|fig|figs|figure|table|chapter|section|page|pp?|step|item|level|grade|room|route|version|v|§)\.?\s*$/i;
+const YEAR_LIKE = /^(1[0-9]{3}|20[0-9]{2})$/;
+const NOT_COUNTS = new Set(['one', 'once', 'a']);
+
+/** Exact numeric statistics: counts, percentages, money, measurements. */
+export const detectStatistics: Detector = (context: DetectionContext): ClaimDraft[] => {
+  const { sentence } = context;
+  const slots: Slot[] = [];
+  let digits = 0;
+  for (const entity of sentence.entities) {
+    const role = NUMERIC_ENTITIES[entity.type];
+    if (!role || NOT_COUNTS.has(entity.value.toLowerCase()) || YEAR_LIKE.test(entity.value)) continue;
+    if (!context.isFree(entity.start, entity.end)) continue;
+    const before = sentence.text.slice(0, entity.start - sentence.start);
+    if (LABEL_BEFORE.test(before)) continue;
+    const numeral = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:thousand|million|billion|trillion|bn|k)\b)?/i.exec(entity.value);
+    digits += numeral ? (parseNumber(numeral[0])?.significantDigits ?? 1) : 1;
+    slots.push(context.slot(role, entity.start, entity.end));
+  }
+  const checks = checkPercentOfWhole(sentence);
+  if (slots.length === 0 && checks.length === 0) return [];
+  return [
+    context.takeAll({
+      type: 'statistic',
+      slots,
+      answerSpace: { size: 10 ** Math.max(1, digits), basis: `${digits} significant digit${digits === 1 ? '' : 's'}: 10^${digits} values (THEORY.md §8, 1 − 10^−k)`, provenance: 'computed' },
+      checks,
+    }),
+  ];
+};

@@ -1,0 +1,12 @@
+/** The ClaimFloor engine: no editor or LSP imports, shared by the CLI and the language server. */
+export { analyzeDocument, type AssessedClaim, type DocumentAnalysis } from './analyzeDocument';
+export type { Claim, Slot, AnswerSpace } from './claims/claim';
+export { CLAIM_TYPES, type ClaimType, isClaimType } from './claims/claimType';
+export { type ClaimFloorConfig, type Severity, SEVERITY_ORDER, resolveConfig } from './config/config';
+export { ConfigError, parseConfig } from './config/parseConfig';
+export { ConfigLoader, findConfigFile } from './config/discoverConfig';
+export type { Notice } from './notice';
+export type { Evidence, RiskSignal } from './risk/evidence';
+export { CLAIM_TYPE_TABLE } from './theory/claimTypeTable';
+export { penaltyForThreshold } from './theory/confidenceTarget';
+export type { Range, Position } from './text/lineIndex';

@@ -1,0 +1,34 @@
+import type { Directive } from '../suppressions/directive';
+import type { Notice } from '../notice';
+
+/**
+ * A block of prose (a paragraph, list-item paragraph, blockquote paragraph, footnote or table
+ * cell). `text` has exactly the length of the source span it covers: characters that are not prose
+ * (markup, link destinations, inline code, container prefixes) are replaced by spaces, so an
+ * offset into `text` plus `start` is an offset into the source.
+ */
+export interface ProseBlock {
+  kind: 'paragraph' | 'table-cell';
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** An inline code span: not prose, but API claims refer to it. */
+export interface CodeSpan extends Span {
+  text: string;
+}
+
+export interface ProseDocument {
+  source: string;
+  blocks: ProseBlock[];
+  directives: Directive[];
+  /** Inline code spans: not prose, but version/API claims look for them next to a sentence. */
+  codeSpans: CodeSpan[];
+  notices: Notice[];
+}

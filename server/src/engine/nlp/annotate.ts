@@ -1,0 +1,102 @@
+import winkNLP, { type ItemEntity, type ItemSentence, type ItsFunction } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { EntityMention, Sentence, Token } from './sentence';
+
+const nlp = winkNLP(model, ['sbd', 'pos', 'ner']);
+const its = nlp.its;
+
+/**
+ * Abbreviations that wink's sentence splitter sometimes ends a sentence on but that almost never
+ * end one in prose ("cf. Smith", "et al. (2019)").
+ */
+const NON_TERMINAL_ABBREVIATIONS = new Set(['cf', 'al', 'e.g', 'i.e', 'vs', 'approx', 'ca', 'fig', 'figs', 'eq', 'no', 'nos', 'pp', 'vol', 'ch', 'sec', 'p', 'ed', 'eds', 'dr', 'mr', 'mrs', 'ms', 'prof', 'st', 'jr', 'sr']);
+
+/** wink's token type for line breaks and tabs, which belong to no sentence. */
+const LINE_BREAK = 'tabCRLF';
+
+interface RawSentence {
+  first: number;
+  last: number;
+}
+
+function shouldJoin(tokens: Token[], previous: RawSentence, next: RawSentence): boolean {
+  const lastToken = tokens[previous.last];
+  const beforeLast = tokens[previous.last - 1];
+  if (lastToken.value === '.' && beforeLast && NON_TERMINAL_ABBREVIATIONS.has(beforeLast.normal.replace(/\.$/, ''))) return true;
+  if (lastToken.value.endsWith('.') && NON_TERMINAL_ABBREVIATIONS.has(lastToken.normal.replace(/\.$/, ''))) return true;
+  let first = next.first;
+  while (first < next.last && tokens[first].type === LINE_BREAK) first++;
+  const head = tokens[first];
+  if (/^[a-z]/.test(head.value)) return true;
+  if (head.value === '(' && tokens[first + 1]?.type === 'number') return true;
+  return false;
+}
+
+/** wink keeps "… Then" in one sentence; an ellipsis followed by a capitalised word ends one. */
+function splitAfterEllipses(tokens: Token[], sentence: RawSentence): RawSentence[] {
+  const parts: RawSentence[] = [];
+  let first = sentence.first;
+  for (let i = sentence.first; i < sentence.last; i++) {
+    if ((tokens[i].value === '...' || tokens[i].value === '…') && /^[A-Z]/.test(tokens[i + 1].value)) {
+      parts.push({ first, last: i });
+      first = i + 1;
+    }
+  }
+  parts.push({ first, last: sentence.last });
+  return parts;
+}
+
+/**
+ * Tokenises, tags and splits a prose block into sentences with absolute offsets.
+ * `offset` is the block's position in the source.
+ */
+export function annotate(text: string, offset: number): Sentence[] {
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const types = doc.tokens().out(its.type) as string[];
+  // wink's typings declare lemma with a narrower signature than `out` accepts.
+  const lemmas = doc.tokens().out(its.lemma as unknown as ItsFunction<string>) as string[];
+  const tokens: Token[] = [];
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    const found = text.indexOf(value, cursor);
+    const start = found === -1 ? cursor : found;
+    cursor = start + value.length;
+    tokens.push({ start: offset + start, end: offset + cursor, value, normal: value.toLowerCase(), pos: pos[i], lemma: lemmas[i], type: types[i] });
+  }
+  if (tokens.length === 0) return [];
+
+  const raw: RawSentence[] = [];
+  doc.sentences().each((s: ItemSentence) => {
+    const [first, last] = s.out(its.span) as unknown as [number, number];
+    const previous = raw[raw.length - 1];
+    if (previous && shouldJoin(tokens, previous, { first, last })) previous.last = last;
+    else raw.push({ first, last });
+  });
+
+  const sentences = raw.flatMap((r) => splitAfterEllipses(tokens, r));
+
+  const entities: Array<EntityMention & { first: number }> = [];
+  doc.entities().each((e: ItemEntity) => {
+    const [first, last] = e.out(its.span) as unknown as [number, number];
+    entities.push({ first, start: tokens[first].start, end: tokens[last].end, type: e.out(its.type) as string, value: e.out() as string });
+  });
+
+  let e = 0;
+  const result: Sentence[] = [];
+  for (const { first, last } of sentences) {
+    const own = tokens.slice(first, last + 1).filter((t) => t.type !== LINE_BREAK);
+    const mine: EntityMention[] = [];
+    while (e < entities.length && entities[e].first <= last) {
+      const { first: _first, ...mention } = entities[e++];
+      mine.push(mention);
+    }
+    if (own.length === 0) continue;
+    const start = own[0].start;
+    const end = own[own.length - 1].end;
+    result.push({ start, end, text: text.slice(start - offset, end - offset), tokens: own, entities: mine });
+  }
+  return result;
+}

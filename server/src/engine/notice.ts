@@ -1,0 +1,7 @@
+/** Something the writer should know about the analysis itself (a cap hit, a parse fallback, a bad directive). */
+export interface Notice {
+  severity: 'error' | 'warning' | 'information';
+  message: string;
+  start?: number;
+  end?: number;
+}

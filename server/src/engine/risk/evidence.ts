@@ -1,0 +1,45 @@
+import type { Claim } from '../claims/claim';
+import type { ClaimFloorConfig } from '../config/config';
+
+/** Where a piece of evidence comes from; every number the product shows carries one. */
+export type EvidenceProvenance = 'published' | 'computed' | 'measured' | 'assumption' | 'writer';
+
+/**
+ * How evidence moves the risk. Effects are applied in this order: the prior sets the starting
+ * probability, scales multiply it (THEORY.md §7 factors such as (1 − 1/|R_c|)), log-odds shifts
+ * add calibrated evidence (model, rarity, grounding signals), and a certain outcome (a failed
+ * recomputation, a writer's verification) overrides everything.
+ */
+export type EvidenceEffect =
+  | { kind: 'prior'; probability: number }
+  | { kind: 'scale'; factor: number }
+  | { kind: 'log-odds'; shift: number }
+  | { kind: 'certain'; probability: 0 | 1 }
+  | { kind: 'note' };
+
+export interface Evidence {
+  /** The signal that produced it (e.g. "type-prior"). */
+  signal: string;
+  effect: EvidenceEffect;
+  /** One line for the hover and the report. */
+  summary: string;
+  provenance: EvidenceProvenance;
+  source?: string;
+}
+
+/** Per-claim facts established outside the sentence (writer verification today; model features later). */
+export interface ClaimContext {
+  config: ClaimFloorConfig;
+  /** Set when a `claimfloor-verified` comment or the allow-list covers the claim. */
+  verification?: { by: 'comment' | 'allow-list'; note?: string };
+}
+
+/**
+ * One source of evidence about a claim. Signals are synchronous and pure: anything slow (a
+ * transformer forward pass, a corpus lookup) is computed beforehand and handed in through the
+ * claim context, so the risk model stays the single place where evidence is combined.
+ */
+export interface RiskSignal {
+  readonly id: string;
+  assess(claim: Claim, context: ClaimContext): Evidence[];
+}
