@@ -15,9 +15,13 @@ await Promise.all(
       platform: 'node',
       target: 'node20',
       format: 'cjs',
+      // jsonc-parser's UMD build hides its requires from the bundler; its ESM build does not.
+      mainFields: ['module', 'main'],
       sourcemap: true,
       minify: process.argv.includes('--minify'),
-      banner: e.banner ? { js: e.banner } : undefined,
+      // ESM dependencies (fdir) read import.meta.url, which a CommonJS bundle must supply.
+      define: { 'import.meta.url': 'importMetaUrl' },
+      banner: { js: [e.banner, "const importMetaUrl = require('url').pathToFileURL(__filename).href;"].filter(Boolean).join('\n') },
       logLevel: 'warning',
     }),
   ),

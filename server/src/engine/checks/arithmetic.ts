@@ -5,18 +5,20 @@ const N = `(${NUMBER_SOURCE})`;
 const PCT = String.raw`\s*(?:%|percent\b|per cent\b)`;
 const UP = 'increase|rise|gain|growth|jump|surge|climb|boost|improvement|uplift';
 const DOWN = 'decrease|decline|drop|fall|reduction|cut|loss|dip|slump|contraction';
+/** Up to two unit words after an operand: "84 seconds", "1.2 GB", "$3 million dollars". */
+const UNIT = String.raw`(?:\s+[A-Za-z%]+){0,2}?`;
 const HEDGE = /\b(?:about|around|roughly|approximately|nearly|almost|over|more than|less than|under|some|~)\s*$/i;
 
 /** "from 20 to 30, a 60% increase" and "from 20 to 30 (an increase of 60%)". */
 const CHANGE = new RegExp(
-  String.raw`\bfrom\s+\$?${N}\s+to\s+\$?${N}\b[^.;]{0,40}?` +
+  String.raw`\bfrom\s+\$?${N}${UNIT}\s+to\s+\$?${N}${UNIT}[^.;]{0,40}?` +
     String.raw`(?:(?:an?\s+)?((?:about|around|roughly|approximately|nearly|almost|over|more than|~)\s*)?${N}${PCT}[\s-]+(${UP}|${DOWN})` +
     String.raw`|(${UP}|${DOWN})\s+of\s+((?:about|around|roughly|approximately|nearly|almost|over|more than|~)\s*)?${N}${PCT})`,
   'gi',
 );
 
 /** "doubled from 20 to 45", "halved from 80 to 40". */
-const MULTIPLE = new RegExp(String.raw`\b(doubled|tripled|trebled|quadrupled|halved)\s+from\s+\$?${N}\s+to\s+\$?${N}\b`, 'gi');
+const MULTIPLE = new RegExp(String.raw`\b(doubled|tripled|trebled|quadrupled|halved)\s+from\s+\$?${N}${UNIT}\s+to\s+\$?${N}\b`, 'gi');
 const FACTORS: Record<string, number> = { doubled: 2, tripled: 3, trebled: 3, quadrupled: 4, halved: 0.5 };
 
 /** "12 of 40 participants (30%)", "12 out of 40 (30 percent)". */

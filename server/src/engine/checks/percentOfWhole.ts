@@ -30,7 +30,14 @@ export function checkPercentOfWhole(sentence: Sentence): CheckResult[] {
       end: sentence.start + m.end + after[0].length,
     });
   }
-  const isPartition = mentions.length >= 2 && !CHANGE_WORDS.test(text) && !MULTI_CHOICE.test(text) && (REMAINDER.test(text) || /%\s+of\b/.test(text));
+  // Only an explicit partition is checked: "the remaining 20%", or every share directly followed
+  // by what that share did ("55% chose A, 35% chose B"). "39.6% for GPT-3.5 and 91.4% for Bard"
+  // are shares of different wholes.
+  const followedByVerb = (m: { end: number }) => {
+    const next = sentence.tokens.find((t) => t.start >= sentence.start + m.end && t.type === 'word');
+    return next?.pos === 'VERB';
+  };
+  const isPartition = mentions.length >= 2 && !CHANGE_WORDS.test(text) && !MULTI_CHOICE.test(text) && (REMAINDER.test(text) || mentions.every(followedByVerb));
   if (isPartition) {
     const total = mentions.reduce((sum, m) => sum + m.value, 0);
     const slack = mentions.reduce((sum, m) => sum + 0.5 * 10 ** -m.decimals, 0);

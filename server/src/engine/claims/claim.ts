@@ -54,7 +54,12 @@ export interface ClaimDraft {
   checks: CheckResult[];
 }
 
-export interface Claim extends ClaimDraft {
+export interface LocatedSlot extends Slot {
+  range: Range;
+}
+
+export interface Claim extends Omit<ClaimDraft, 'slots'> {
+  slots: LocatedSlot[];
   /** Stable across unrelated edits: a hash of the type, sentence and slot texts. */
   id: string;
   /** Source offsets of the sentence the claim is in. */

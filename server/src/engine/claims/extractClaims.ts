@@ -94,6 +94,7 @@ export function extractClaims(document: ProseDocument, lines: LineIndex, limits:
       const claims = drafts.map(
         (draft): Claim => ({
           ...draft,
+          slots: draft.slots.map((s) => ({ ...s, range: lines.rangeOf(s.start, s.end) })),
           id: stableHash(`${draft.type}\u0000${text}\u0000${draft.slots.map((s) => s.text).join('\u0000')}`),
           start: sentence.start,
           end: sentence.end,

@@ -28,6 +28,8 @@ function shouldJoin(tokens: Token[], previous: RawSentence, next: RawSentence): 
   while (first < next.last && tokens[first].type === LINE_BREAK) first++;
   const head = tokens[first];
   if (/^[a-z]/.test(head.value)) return true;
+  // No space after the stop: "GPT-3.5", "example.com" were split inside a word.
+  if (head.start === lastToken.end) return true;
   if (head.value === '(' && tokens[first + 1]?.type === 'number') return true;
   return false;
 }

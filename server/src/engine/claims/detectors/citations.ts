@@ -3,10 +3,12 @@ import { type DetectionContext, type Detector, VERBATIM } from './detectionConte
 
 const NAME = String.raw`\p{Lu}[\p{L}'’-]+`;
 const AUTHORS = String.raw`${NAME}(?:(?:\s+(?:and|&)\s+|,\s+)${NAME})*(?:,?\s+et\s+al\.?)?`;
+/** In running text a comma usually ends the author list ("Empirically, Walters and Wilder (2023)"). */
+const NARRATIVE_AUTHORS = String.raw`${NAME}(?:\s+(?:and|&)\s+${NAME})*(?:\s+et\s+al\.?)?`;
 /** (Smith, 2019), (Smith & Jones 2020a; Lee et al., 2021, p. 4) */
 const PARENTHETICAL = new RegExp(String.raw`\((?:see\s+|e\.g\.,?\s+|cf\.\s+)?(${AUTHORS}),?\s+(\d{4}[a-z]?)(?:,\s*pp?\.\s*[\d–-]+)?(?:;\s*[^()]*)?\)`, 'dgu');
 /** Smith et al. (2019), Smith and Jones (2020) */
-const NARRATIVE = new RegExp(String.raw`(?<![\p{L}])(${AUTHORS})\s+\((\d{4}[a-z]?)\)`, 'dgu');
+const NARRATIVE = new RegExp(String.raw`(?<![\p{L}])(${NARRATIVE_AUTHORS})\s+\((\d{4}[a-z]?)\)`, 'dgu');
 /** [12], [3, 7], [4–6] when the bracket is plain text (not a Markdown link). */
 const NUMERIC = /\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]/dg;
 /** A quoted title after a publication word: the paper "Attention Is All You Need". */

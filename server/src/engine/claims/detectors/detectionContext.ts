@@ -48,7 +48,8 @@ export class DetectionContext {
     const tokens = this.sentence.tokens;
     let i = 0;
     while (i < tokens.length) {
-      if (tokens[i].pos !== 'PROPN') {
+      // A capitalised word right after a number is a unit ("1.2 GB"), not a name.
+      if (tokens[i].pos !== 'PROPN' || tokens[i - 1]?.type === 'number') {
         i++;
         continue;
       }

@@ -7,6 +7,9 @@ const NUMERIC_ENTITIES: Record<string, SlotRole> = { CARDINAL: 'number', PERCENT
 const LABEL_BEFORE = /\b(?:no|nos|fig|figs|figure|table|chapter|section|page|pp?|step|item|level|grade|room|route|version|v|§)\.?\s*$/i;
 const YEAR_LIKE = /^(1[0-9]{3}|20[0-9]{2})$/;
 const NOT_COUNTS = new Set(['one', 'once', 'a']);
+const HAS_QUANTITY = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)\b/i;
+/** A number glued to a name ("GPT-3.5", "v2", "H2O") is part of that name, not a statistic. */
+const GLUED_BEFORE = /[\p{L}\p{N}._\/-]$/u;
 
 /** Exact numeric statistics: counts, percentages, money, measurements. */
 export const detectStatistics: Detector = (context: DetectionContext): ClaimDraft[] => {
@@ -15,10 +18,10 @@ export const detectStatistics: Detector = (context: DetectionContext): ClaimDraf
   let digits = 0;
   for (const entity of sentence.entities) {
     const role = NUMERIC_ENTITIES[entity.type];
-    if (!role || NOT_COUNTS.has(entity.value.toLowerCase()) || YEAR_LIKE.test(entity.value)) continue;
+    if (!role || NOT_COUNTS.has(entity.value.toLowerCase()) || YEAR_LIKE.test(entity.value) || !HAS_QUANTITY.test(entity.value)) continue;
     if (!context.isFree(entity.start, entity.end)) continue;
     const before = sentence.text.slice(0, entity.start - sentence.start);
-    if (LABEL_BEFORE.test(before)) continue;
+    if (LABEL_BEFORE.test(before) || GLUED_BEFORE.test(before)) continue;
     const numeral = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:thousand|million|billion|trillion|bn|k)\b)?/i.exec(entity.value);
     digits += numeral ? (parseNumber(numeral[0])?.significantDigits ?? 1) : 1;
     slots.push(context.slot(role, entity.start, entity.end));

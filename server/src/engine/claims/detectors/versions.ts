@@ -3,7 +3,7 @@ import type { DetectionContext, Detector } from './detectionContext';
 
 const DOTTED = /\b[vV]?(\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]*[0-9A-Za-z])?)\b/dg;
 const EXPLICIT = /\b(?:version|release|v)\s?(\d+(?:\.\d+){0,3})\b/dgi;
-const SOFTWARE_CUE = /\b(?:released?|introduced|added|deprecated|removed|ships?|shipped|supports?|supported|requires?|required|upgraded?|compatible|API|library|package|framework|runtime|SDK|CLI|LTS|release|feature|flag|module|method|function|syntax)\b/;
+const SOFTWARE_CUE = /\b(?:released?|introduced|added|deprecated|removed|ships?|shipped|supports?|supported|requires?|required|upgraded?|migrated|moved|switched|installed|compatible|API|library|package|framework|runtime|SDK|CLI|LTS|release|feature|flag|module|method|function|syntax|build|dependenc(?:y|ies))\b/;
 
 /** Version numbers and API facts ("`fetch()` became stable in Node 21", "Python 3.12 removed distutils"). */
 export const detectVersions: Detector = (context: DetectionContext): ClaimDraft[] => {

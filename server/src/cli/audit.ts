@@ -1,0 +1,60 @@
+import { dirname, resolve } from 'node:path';
+import { analyzeDocument, type ClaimFloorConfig, ConfigLoader, findConfigFile, resolveConfig, SEVERITY_ORDER, type Severity } from '../engine';
+import { collectFiles, isIgnored } from './collectFiles';
+import type { FileResult } from './fileResult';
+import { Progress } from './progress';
+import { readDocument } from './readDocument';
+
+export interface AuditOptions {
+  paths: string[];
+  cwd: string;
+  /** Explicit config file; otherwise each file's nearest `.claimfloor.json`. */
+  configFile?: string;
+  /** List claims with risk ≥ this; undefined lists the claims below their confidence target. */
+  minRisk?: number;
+  /** Show the progress line (it appears only on a terminal in any case). */
+  progress: boolean;
+}
+
+export interface AuditOutcome {
+  results: FileResult[];
+  unmatched: string[];
+}
+
+/** Checks every file the arguments name; a file that cannot be read is reported and skipped. */
+export async function audit(options: AuditOptions): Promise<AuditOutcome> {
+  const loader = new ConfigLoader();
+  const explicit = options.configFile ? loader.load(resolve(options.cwd, options.configFile)) : undefined;
+  const defaults = resolveConfig();
+  const configFor = (file: string): ClaimFloorConfig => {
+    if (explicit) return explicit;
+    const found = findConfigFile(dirname(resolve(options.cwd, file)));
+    return found ? loader.load(found) : defaults;
+  };
+
+  const { files, unmatched } = await collectFiles(options.paths, options.cwd);
+  const progress = new Progress(options.progress ? files.length : 0);
+  const results: FileResult[] = [];
+  for (const [i, path] of files.entries()) {
+    progress.update(i + 1, path);
+    const config = configFor(path);
+    if (isIgnored(path, config, options.cwd)) continue;
+    const read = await readDocument(resolve(options.cwd, path));
+    if (!read.ok) {
+      results.push({ path, config, findings: [], error: read.reason });
+      continue;
+    }
+    const analysis = analyzeDocument(read.text, config);
+    const findings = analysis.claims.filter((c) => c.severity === 'error' || (options.minRisk === undefined ? c.flagged : c.risk >= options.minRisk));
+    results.push({ path, config, analysis, findings });
+  }
+  progress.finish();
+  return { results, unmatched };
+}
+
+/** Exit status: 1 when any listed finding is at least as severe as `failOn`. */
+export function exitCodeFor(results: FileResult[], failOn: Severity | 'none'): 0 | 1 {
+  if (failOn === 'none') return 0;
+  const limit = SEVERITY_ORDER[failOn];
+  return results.some((r) => r.findings.some((c) => SEVERITY_ORDER[c.severity] <= limit)) ? 1 : 0;
+}

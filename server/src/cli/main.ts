@@ -1,0 +1,71 @@
+import { writeSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { version } from '../../../package.json';
+import { ConfigError } from '../engine';
+import { audit, exitCodeFor } from './audit';
+import type { FileResult } from './fileResult';
+import { formatGithub } from './formatters/github';
+import { formatJson } from './formatters/json';
+import { formatSarif } from './formatters/sarif';
+import { formatText } from './formatters/text';
+
+const FORMATTERS: Record<string, (results: FileResult[], options: { quiet: boolean }) => string> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };
+
+const EXIT_USAGE = 2;
+
+function parseProbability(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1.');
+  return n;
+}
+
+/** Writes synchronously so large reports are complete before the process exits. */
+function write(fd: 1 | 2, text: string): void {
+  const buffer = Buffer.from(text);
+  for (let offset = 0; offset < buffer.length; ) offset += writeSync(fd, buffer, offset);
+}
+
+const program = new Command()
+  .name('claimfloor')
+  .description('Flags likely hallucinated factual claims in Markdown and explains the theoretical floor for each kind of claim.')
+  .version(version)
+  .exitOverride()
+  .configureOutput({ writeOut: (s) => write(1, s), writeErr: (s) => write(2, s) });
+
+program
+  .command('audit')
+  .description('Check Markdown files, directories or globs (default: Markdown files under the current directory).')
+  .argument('[paths...]', 'files, directories or globs', ['.'])
+  .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATTERS)).default('text'))
+  .option('--min-risk <p>', 'list claims whose risk is at least p (0 lists every claim); default: claims below their confidence target', parseProbability)
+  .addOption(new Option('--fail-on <severity>', 'exit 1 when a listed claim is at least this severe').choices(['error', 'warning', 'information', 'hint', 'none']).default('warning'))
+  .option('-c, --config <file>', 'use this configuration file instead of each file\'s nearest .claimfloor.json')
+  .option('-q, --quiet', 'print findings only: no notices, summary or progress', false)
+  .action(async (paths: string[], opts: { format: string; minRisk?: number; failOn: 'error' | 'warning' | 'information' | 'hint' | 'none'; config?: string; quiet: boolean }) => {
+    const { results, unmatched } = await audit({ paths, cwd: process.cwd(), configFile: opts.config, minRisk: opts.minRisk, progress: !opts.quiet });
+    for (const u of unmatched) write(2, `claimfloor: no files match "${u}"\n`);
+    write(1, FORMATTERS[opts.format](results, { quiet: opts.quiet }));
+    for (const r of results.filter((x) => x.error)) if (opts.format !== 'text') write(2, `claimfloor: ${r.path}: ${r.error}\n`);
+    process.exitCode = unmatched.length > 0 && results.length === 0 ? EXIT_USAGE : exitCodeFor(results, opts.failOn);
+  });
+
+async function main(): Promise<void> {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') {
+      process.exitCode = 0;
+    } else if (code?.startsWith('commander.')) {
+      process.exitCode = EXIT_USAGE;
+    } else if (error instanceof ConfigError) {
+      write(2, `claimfloor: ${error.message}\n`);
+      process.exitCode = EXIT_USAGE;
+    } else {
+      write(2, `claimfloor: ${(error as Error).message}\n`);
+      process.exitCode = EXIT_USAGE;
+    }
+  }
+}
+
+void main();

@@ -1,0 +1,27 @@
+import type { AssessedClaim } from '../analyzeDocument';
+import { CLAIM_TYPE_TABLE } from '../theory/claimTypeTable';
+import { penaltyForThreshold } from '../theory/confidenceTarget';
+import { formatNumber } from '../theory/typeFloor';
+
+export const percent = (p: number): string => `${Number((p * 100).toFixed(p > 0 && p < 0.01 ? 2 : 0))}%`;
+
+function quoteSlots(claim: AssessedClaim): string {
+  const texts = [...new Set(claim.slots.map((s) => s.text.replace(/\s+/g, ' ').trim()).filter(Boolean))];
+  const shown = texts.slice(0, 3).map((t) => `"${t.length > 60 ? `${t.slice(0, 57)}…` : t}"`);
+  return shown.length > 0 ? ` ${shown.join(', ')}${texts.length > 3 ? ` +${texts.length - 3}` : ''}` : '';
+}
+
+/**
+ * The one-line message for a claim, identical in the editor and in every CLI format:
+ * what the claim is, the risk against the confidence target, and the type's floor.
+ */
+export function claimMessage(claim: AssessedClaim, threshold: number): string {
+  const title = CLAIM_TYPE_TABLE[claim.type].title;
+  const failed = claim.checks.filter((c) => !c.passed);
+  if (failed.length > 0) return `${title}${quoteSlots(claim)}: ${failed.map((c) => c.message).join(' ')}`;
+  if (claim.verified) return `${title}${quoteSlots(claim)}: verified by the writer.`;
+  if (claim.certain) return `${title}${quoteSlots(claim)}: ${claim.checks.map((c) => c.message).join(' ')}`;
+  const target = `P(correct) ${percent(1 - claim.risk)} ${claim.flagged ? '<' : '≥'} t = ${percent(threshold)} (penalty ${formatNumber(penaltyForThreshold(threshold))})`;
+  const floor = claim.floor.status === 'computed' ? `floor ${percent(claim.floor.value!)}` : claim.floor.status === 'zero' ? 'floor ≈ 0' : 'floor unmeasured';
+  return `${title}${quoteSlots(claim)}: risk ${percent(claim.risk)}; ${target}; ${floor}.`;
+}
