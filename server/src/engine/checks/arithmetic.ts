@@ -12,7 +12,7 @@ const HEDGE = /\b(?:about|around|roughly|approximately|nearly|almost|over|more t
 /** "from 20 to 30, a 60% increase" and "from 20 to 30 (an increase of 60%)". */
 const CHANGE = new RegExp(
   String.raw`\bfrom\s+\$?${N}${UNIT}\s+to\s+\$?${N}${UNIT}[^.;]{0,40}?` +
-    String.raw`(?:(?:an?\s+)?((?:about|around|roughly|approximately|nearly|almost|over|more than|~)\s*)?${N}${PCT}[\s-]+(${UP}|${DOWN})` +
+    String.raw`(?:(?:an?\s+)?((?:about|around|roughly|approximately|nearly|almost|over|more than|~)\s*)?(?:an?\s+)?${N}${PCT}[\s-]+(${UP}|${DOWN})` +
     String.raw`|(${UP}|${DOWN})\s+of\s+((?:about|around|roughly|approximately|nearly|almost|over|more than|~)\s*)?${N}${PCT})`,
   'gi',
 );

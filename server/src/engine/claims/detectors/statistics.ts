@@ -16,12 +16,17 @@ export const detectStatistics: Detector = (context: DetectionContext): ClaimDraf
   const { sentence } = context;
   const slots: Slot[] = [];
   let digits = 0;
+  // "Apollo 11", "Event 3", "Room 101": a number right after a capitalised word names something.
+  const followsName = (start: number) => {
+    const previous = sentence.tokens[sentence.tokens.findIndex((t) => t.start === start) - 1];
+    return previous !== undefined && previous.type === 'word' && /^\p{Lu}/u.test(previous.value) && start - previous.end === 1;
+  };
   for (const entity of sentence.entities) {
     const role = NUMERIC_ENTITIES[entity.type];
     if (!role || NOT_COUNTS.has(entity.value.toLowerCase()) || YEAR_LIKE.test(entity.value) || !HAS_QUANTITY.test(entity.value)) continue;
     if (!context.isFree(entity.start, entity.end)) continue;
     const before = sentence.text.slice(0, entity.start - sentence.start);
-    if (LABEL_BEFORE.test(before) || GLUED_BEFORE.test(before)) continue;
+    if (LABEL_BEFORE.test(before) || GLUED_BEFORE.test(before) || followsName(entity.start)) continue;
     const numeral = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:thousand|million|billion|trillion|bn|k)\b)?/i.exec(entity.value);
     digits += numeral ? (parseNumber(numeral[0])?.significantDigits ?? 1) : 1;
     slots.push(context.slot(role, entity.start, entity.end));

@@ -42,7 +42,7 @@ const PATTERNS: DatePattern[] = [
   { regex: /\b(1[0-9]|20)(\d0)s\b/g, read: (m) => ({ granularity: 'decade', year: +(m[1] + m[2]) }) },
   {
     // A bare year needs a temporal cue, so "1500 employees" is not a date.
-    regex: /\b(?:in|since|by|from|until|till|during|of|circa|c\.|ca\.|around|before|after|between|and|to|early|late|mid|year|spring|summer|autumn|fall|winter|–|-)\s+(1[0-9]{3}|20[0-9]{2})\b(?!\s*(?:%|percent|[a-z]))/dgi,
+    regex: /\b(?:in|since|by|from|until|till|during|of|circa|c\.|ca\.|around|before|after|between|and|to|early|late|mid|year|spring|summer|autumn|fall|winter|–|-)\s+(1[0-9]{3}|20[0-9]{2})\b(?![.,]\d|\s*(?:%|percent|people|persons|employees|members|users|customers|students|copies|units|words|pages|votes|times|items|km|kg|miles|feet|metres|meters|[a-z]+s\s+(?:of|were|are)\b))/dgi,
     read: (m) => ({ granularity: 'year', year: +m[1] }),
     group: 1,
   },

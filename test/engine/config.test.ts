@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, findConfigFile, parseConfig } from '../../server/src/engine';
+import { claimsOf } from '../helpers/analyze';
+
+describe('.claimfloor.json', () => {
+  it('accepts comments and fills defaults', () => {
+    const config = parseConfig('{\n // stricter\n "threshold": 0.9, "types": { "citation": { "severity": "error" } },\n}', 'x.json');
+    assert.equal(config.threshold, 0.9);
+    assert.equal(config.types.citation.severity, 'error');
+    assert.equal(config.types.citation.threshold, 0.9, 'types inherit the top-level threshold');
+    assert.equal(config.types.statistic.severity, 'warning');
+  });
+
+  it('rejects unknown keys and out-of-range values with a clear message', () => {
+    assert.throws(
+      () => parseConfig('{ "threshhold": 0.9, "types": { "dates": {} } }', '/p/.claimfloor.json'),
+      (e: unknown) => e instanceof ConfigError && /threshhold/.test(e.message) && /dates/.test(e.message) && e.message.startsWith('/p/.claimfloor.json'),
+    );
+    assert.throws(() => parseConfig('{ "threshold": 1.5 }', 'c.json'), ConfigError);
+    assert.throws(() => parseConfig('{ "threshold": ', 'c.json'), /invalid ClaimFloor configuration/);
+  });
+
+  it('is discovered upward from the file', () => {
+    const root = mkdtempSync(join(tmpdir(), 'claimfloor-config-'));
+    mkdirSync(join(root, 'docs', 'deep'), { recursive: true });
+    writeFileSync(join(root, '.claimfloor.json'), '{}');
+    assert.equal(findConfigFile(join(root, 'docs', 'deep')), join(root, '.claimfloor.json'));
+  });
+
+  it('a threshold changes what is flagged and the penalty shown', () => {
+    const md = 'Smith (2019) measured it.';
+    assert.equal(claimsOf(md, { threshold: 0.75 })[0].flagged, false);
+    const strict = claimsOf(md, { threshold: 0.9 })[0];
+    assert.equal(strict.flagged, true);
+    assert.equal(strict.severity, 'warning');
+  });
+
+  it('per-type severity, enabling and prior', () => {
+    const md = 'The treaty was signed on 4 July 1776.';
+    assert.equal(claimsOf(md, { types: { 'event-date': { severity: 'information' } } })[0].severity, 'information');
+    assert.deepEqual(claimsOf(md, { types: { 'event-date': { enabled: false } } }), []);
+    const own = claimsOf(md, { types: { 'event-date': { prior: 0.05 } } })[0];
+    assert.ok(own.risk < 0.05);
+    assert.equal(own.trail[0].provenance, 'writer');
+  });
+
+  it('the allow-list verifies claims by sentence or slot value', () => {
+    assert.equal(claimsOf('Grace Hopper was born on 9 December 1906.', { allow: ['9 December 1906'] })[0].verified?.by, 'allow-list');
+    assert.equal(claimsOf('Grace Hopper was born on 9 December 1906.', { allow: ['grace hopper was born on 9 december 1906.'] })[0].risk, 0);
+  });
+});
