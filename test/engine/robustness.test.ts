@@ -31,11 +31,15 @@ describe('bad input never crashes the engine', () => {
     assert.equal(result.claims.length, 1);
   });
 
-  it('deeply nested lists and blockquotes', () => {
+  it('deeply nested lists and blockquotes are bounded and announced', () => {
     const quotes = `${'> '.repeat(5000)}The dam opened in 1936.`;
-    assert.doesNotThrow(() => analyze(quotes));
+    const quoted = analyze(quotes);
+    assert.ok(quoted.notices.some((n) => /nested more than 100 levels/.test(n.message)));
+    assert.equal(quoted.claims[0]?.slots[0].text, '1936');
     const lists = Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
-    assert.doesNotThrow(() => analyze(lists));
+    assert.ok(analyze(lists).notices.some((n) => /plain text/.test(n.message)));
+    const ordinary = Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
+    assert.deepEqual(analyze(ordinary).notices, [], '60 levels is parsed as Markdown');
   });
 
   it('any string (property)', () => {

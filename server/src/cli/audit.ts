@@ -41,7 +41,7 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
     if (isIgnored(path, config, options.cwd)) continue;
     const read = await readDocument(resolve(options.cwd, path));
     if (!read.ok) {
-      results.push({ path, config, findings: [], error: read.reason });
+      results.push({ path, config, findings: [], error: read.reason, ioError: read.ioError });
       continue;
     }
     const analysis = analyzeDocument(read.text, config);

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { type Stats, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -13,6 +13,14 @@ export interface Collected {
   unmatched: string[];
 }
 
+function statOrError(path: string): Stats | undefined | 'error' {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return 'error';
+  }
+}
+
 /**
  * Expands the command line into files: a directory means its Markdown files, a glob is matched,
  * a file is taken as given (any extension, so a README.txt can be checked on purpose).
@@ -25,8 +33,12 @@ export async function collectFiles(args: string[], cwd: string): Promise<Collect
     if (isDynamicPattern(arg)) {
       matches = await glob(arg, { cwd, ignore: ALWAYS_IGNORED, dot: false });
     } else {
-      const stat = statSync(resolve(cwd, arg), { throwIfNoEntry: false });
-      if (stat?.isDirectory()) matches = (await glob(MARKDOWN_GLOB, { cwd: resolve(cwd, arg), ignore: ALWAYS_IGNORED })).map((f) => `${arg.replace(/\/+$/, '')}/${f}`);
+      const stat = statOrError(resolve(cwd, arg));
+      // A path that exists but cannot be inspected (a symlink loop, no permission) is handed to the
+      // reader, which reports why it could not be checked.
+      if (stat === 'error') matches = [arg];
+      else if (!stat) matches = [];
+      else if (stat.isDirectory()) matches = (await glob(MARKDOWN_GLOB, { cwd: resolve(cwd, arg), ignore: ALWAYS_IGNORED })).map((f) => `${arg.replace(/\/+$/, '')}/${f}`);
       else matches = [arg];
     }
     if (matches.length === 0) unmatched.push(arg);

@@ -10,4 +10,6 @@ export interface FileResult {
   findings: AssessedClaim[];
   /** Why the file could not be checked (unreadable, binary). */
   error?: string;
+  /** True when the file could not be read at all (an I/O error, not a skipped binary). */
+  ioError?: boolean;
 }

@@ -46,7 +46,9 @@ program
     for (const u of unmatched) write(2, `claimfloor: no files match "${u}"\n`);
     write(1, FORMATTERS[opts.format](results, { quiet: opts.quiet }));
     for (const r of results.filter((x) => x.error)) if (opts.format !== 'text') write(2, `claimfloor: ${r.path}: ${r.error}\n`);
-    process.exitCode = unmatched.length > 0 && results.length === 0 ? EXIT_USAGE : exitCodeFor(results, opts.failOn);
+    // A path that matched nothing or a file that could not be read makes the run incomplete.
+    const incomplete = unmatched.length > 0 || results.some((r) => r.ioError);
+    process.exitCode = incomplete ? EXIT_USAGE : exitCodeFor(results, opts.failOn);
   });
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isBinaryFile } from 'isbinaryfile';
 
-export type ReadOutcome = { ok: true; text: string } | { ok: false; reason: string };
+export type ReadOutcome = { ok: true; text: string } | { ok: false; reason: string; ioError: boolean };
 
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
@@ -12,8 +12,8 @@ export async function readDocument(path: string): Promise<ReadOutcome> {
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, reason: code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? (error as Error).message})` };
+    return { ok: false, ioError: true, reason: code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? (error as Error).message})` };
   }
-  if (bytes.length > 0 && (await isBinaryFile(bytes, bytes.length))) return { ok: false, reason: 'binary file, skipped' };
+  if (bytes.length > 0 && (await isBinaryFile(bytes, bytes.length))) return { ok: false, ioError: false, reason: 'binary file, skipped' };
   return { ok: true, text: decoder.decode(bytes) };
 }

@@ -18,6 +18,15 @@ const CONTAINERS = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteD
 /** Inline nodes whose children are prose (the node's own markup is not). */
 const INLINE_CONTAINERS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
 
+/** Leading indentation and `>` markers a line may have before the file is treated as plain text (~100 levels). */
+const MAX_CONTAINER_PREFIX = 200;
+
+function deepestContainerPrefix(source: string): number {
+  let deepest = 0;
+  for (const m of source.matchAll(/^[ \t>]{64,}/gm)) deepest = Math.max(deepest, m[0].length);
+  return deepest;
+}
+
 function parseMarkdown(source: string): Root {
   return fromMarkdown(source, {
     extensions: [gfm(), frontmatter(['yaml', 'toml']), math()],
@@ -40,6 +49,15 @@ function decode(buffer: Uint16Array, start: number, end: number): string {
  */
 export function extractProse(source: string): ProseDocument {
   const notices: Notice[] = [];
+  // micromark's time grows steeply with container depth (1,000 nested list levels take ~40 s),
+  // so documents nested beyond any real use are checked as plain text instead.
+  if (deepestContainerPrefix(source) > MAX_CONTAINER_PREFIX) {
+    notices.push({
+      severity: 'warning',
+      message: `Lists or blockquotes are nested more than ${MAX_CONTAINER_PREFIX / 2} levels deep; the file was checked as plain text, so code blocks and markup are not skipped.`,
+    });
+    return plainTextProse(source, notices);
+  }
   let tree: Root;
   try {
     tree = parseMarkdown(source);
@@ -153,7 +171,10 @@ function plainTextProse(source: string, notices: Notice[]): ProseDocument {
   for (const m of source.matchAll(/<!--[\s\S]*?-->/g)) directives.push(...directivesInHtml(m[0], m.index ?? 0));
   for (const m of source.matchAll(/[^\r\n]+(?:\r?\n(?![ \t]*\r?\n)[^\r\n]+)*/g)) {
     const start = m.index ?? 0;
-    blocks.push({ kind: 'paragraph', start, end: start + m[0].length, text: m[0].replace(/<!--[\s\S]*?-->/g, (c) => ' '.repeat(c.length)) });
+    const blank = (c: string) => ' '.repeat(c.length);
+    // Container prefixes ("> > ", "  - ") and comments are not prose even in plain text.
+    const text = m[0].replace(/<!--[\s\S]*?-->/g, blank).replace(/^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/gm, blank);
+    blocks.push({ kind: 'paragraph', start, end: start + m[0].length, text });
   }
   return { source, blocks, directives, codeSpans: [], notices };
 }

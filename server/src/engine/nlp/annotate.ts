@@ -80,10 +80,10 @@ export function annotate(text: string, offset: number): Sentence[] {
 
   const sentences = raw.flatMap((r) => splitAfterEllipses(tokens, r));
 
-  const entities: Array<EntityMention & { first: number }> = [];
+  const entities: Array<{ first: number; mention: EntityMention }> = [];
   doc.entities().each((e: ItemEntity) => {
     const [first, last] = e.out(its.span) as unknown as [number, number];
-    entities.push({ first, start: tokens[first].start, end: tokens[last].end, type: e.out(its.type) as string, value: e.out() as string });
+    entities.push({ first, mention: { start: tokens[first].start, end: tokens[last].end, type: e.out(its.type) as string, value: e.out() as string } });
   });
 
   let e = 0;
@@ -91,10 +91,7 @@ export function annotate(text: string, offset: number): Sentence[] {
   for (const { first, last } of sentences) {
     const own = tokens.slice(first, last + 1).filter((t) => t.type !== LINE_BREAK);
     const mine: EntityMention[] = [];
-    while (e < entities.length && entities[e].first <= last) {
-      const { first: _first, ...mention } = entities[e++];
-      mine.push(mention);
-    }
+    while (e < entities.length && entities[e].first <= last) mine.push(entities[e++].mention);
     if (own.length === 0) continue;
     const start = own[0].start;
     const end = own[own.length - 1].end;

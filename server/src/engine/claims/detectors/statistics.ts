@@ -9,7 +9,7 @@ const YEAR_LIKE = /^(1[0-9]{3}|20[0-9]{2})$/;
 const NOT_COUNTS = new Set(['one', 'once', 'a']);
 const HAS_QUANTITY = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)\b/i;
 /** A number glued to a name ("GPT-3.5", "v2", "H2O") is part of that name, not a statistic. */
-const GLUED_BEFORE = /[\p{L}\p{N}._\/-]$/u;
+const GLUED_BEFORE = /[\p{L}\p{N}._/-]$/u;
 
 /** Exact numeric statistics: counts, percentages, money, measurements. */
 export const detectStatistics: Detector = (context: DetectionContext): ClaimDraft[] => {
