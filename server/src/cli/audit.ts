@@ -1,9 +1,9 @@
 import { dirname, resolve } from 'node:path';
-import { analyzeDocument, type ClaimFloorConfig, ConfigLoader, findConfigFile, resolveConfig, SEVERITY_ORDER, type Severity } from '../engine';
+import { type ClaimFloorConfig, ConfigLoader, findConfigFile, resolveConfig, SEVERITY_ORDER, type Severity } from '../engine';
+import { checkFile } from './checkFile';
 import { collectFiles, isIgnored } from './collectFiles';
 import type { FileResult } from './fileResult';
 import { Progress } from './progress';
-import { readDocument } from './readDocument';
 
 export interface AuditOptions {
   paths: string[];
@@ -38,15 +38,7 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
   for (const [i, path] of files.entries()) {
     progress.update(i + 1, path);
     const config = configFor(path);
-    if (isIgnored(path, config, options.cwd)) continue;
-    const read = await readDocument(resolve(options.cwd, path));
-    if (!read.ok) {
-      results.push({ path, config, findings: [], error: read.reason, ioError: read.ioError });
-      continue;
-    }
-    const analysis = analyzeDocument(read.text, config);
-    const findings = analysis.claims.filter((c) => c.severity === 'error' || (options.minRisk === undefined ? c.flagged : c.risk >= options.minRisk));
-    results.push({ path, config, analysis, findings });
+    if (!isIgnored(path, config, options.cwd)) results.push(checkFile({ path, cwd: options.cwd, config, minRisk: options.minRisk }));
   }
   progress.finish();
   return { results, unmatched };

@@ -1,19 +1,22 @@
-import { readFile } from 'node:fs/promises';
-import { isBinaryFile } from 'isbinaryfile';
+import { readFileSync } from 'node:fs';
+import { isBinaryFileSync } from 'isbinaryfile';
 
 export type ReadOutcome = { ok: true; text: string } | { ok: false; reason: string; ioError: boolean };
 
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
-/** Reads a Markdown file; binary and unreadable files come back as a reason, never a throw. */
-export async function readDocument(path: string): Promise<ReadOutcome> {
+/**
+ * Reads a Markdown file; binary and unreadable files come back as a reason, never a throw.
+ * Synchronous on purpose: each audit thread checks one file at a time.
+ */
+export function readDocument(path: string): ReadOutcome {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, ioError: true, reason: code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? (error as Error).message})` };
   }
-  if (bytes.length > 0 && (await isBinaryFile(bytes, bytes.length))) return { ok: false, ioError: false, reason: 'binary file, skipped' };
+  if (bytes.length > 0 && isBinaryFileSync(bytes, bytes.length)) return { ok: false, ioError: false, reason: 'binary file, skipped' };
   return { ok: true, text: decoder.decode(bytes) };
 }

@@ -1,4 +1,4 @@
-import type { ProseDocument } from '../markdown/proseDocument';
+import type { CodeSpan, ProseDocument } from '../markdown/proseDocument';
 import { annotate } from '../nlp/annotate';
 import type { Sentence } from '../nlp/sentence';
 import type { LineIndex } from '../text/lineIndex';
@@ -61,13 +61,27 @@ function firstProperNoun(sentence: Sentence, context: DetectionContext, drafts: 
   return run ? sentence.text.slice(run.start - sentence.start, run.end - sentence.start) : undefined;
 }
 
+/** Code spans inside [start, end); `spans` is in document order, so a binary search finds the first. */
+function spansWithin(spans: CodeSpan[], start: number, end: number): CodeSpan[] {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid].start < start) low = mid + 1;
+    else high = mid;
+  }
+  const found: CodeSpan[] = [];
+  for (let i = low; i < spans.length && spans[i].start < end; i++) if (spans[i].end <= end) found.push(spans[i]);
+  return found;
+}
+
 function normaliseSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Claims of one sentence, and the subject later sentences' pronouns refer to. */
 function claimsInSentence(sentence: Sentence, document: ProseDocument, previousSubject: string | undefined, referencesOnly: boolean): { drafts: ClaimDraft[]; subject?: string } {
-  const codeSpans = document.codeSpans.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
+  const codeSpans = spansWithin(document.codeSpans, sentence.start, sentence.end);
   const context = new DetectionContext(sentence, codeSpans);
   const drafts = (referencesOnly ? REFERENCE_DETECTORS : DETECTORS).flatMap((detect) => detect(context));
   if (drafts.length === 0 && !referencesOnly) drafts.push(...detectDefinitions(context));
