@@ -21,6 +21,8 @@ export function nonClaimReason(sentence: Sentence): NonClaimReason | undefined {
   const imperative = first?.pos === 'VERB' && first.lemma === first.normal && sentence.tokens[0] === first && !sentence.tokens.some((t) => t.pos === 'AUX');
   if (first && (IMPERATIVE_STARTERS.has(first.normal) || imperative)) return 'instruction';
   if (OPINION.test(text)) return 'opinion';
-  if (SPECULATIVE_MODAL.test(text) || (FUTURE.test(text) && HEDGE.test(text))) return 'hedged';
+  // A modal inside a quotation is the speaker's, not the writer's hedge.
+  const own = text.replace(/[“"][^”"]*[”"]/g, ' ');
+  if (SPECULATIVE_MODAL.test(own) || (FUTURE.test(own) && HEDGE.test(own))) return 'hedged';
   return undefined;
 }

@@ -32,7 +32,7 @@ const PATTERNS: IdentifierPattern[] = [
   },
   {
     role: 'isbn',
-    regex: /\bISBN(?:-1[03])?:?\s*([0-9Xx][0-9Xx\s-]{7,20}[0-9Xx])\b/dg,
+    regex: /\bISBN(?:-1[03])?(?:\s+(?:is|number|no\.))?:?\s*([0-9Xx][0-9Xx\s-]{7,20}[0-9Xx])\b/dg,
     check: (id) => {
       const v = validateIsbn(id);
       return { check: 'isbn-checksum', passed: v.valid, message: v.reason };

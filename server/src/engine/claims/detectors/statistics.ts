@@ -16,10 +16,10 @@ export const detectStatistics: Detector = (context: DetectionContext): ClaimDraf
   const { sentence } = context;
   const slots: Slot[] = [];
   let digits = 0;
-  // "Apollo 11", "Event 3", "Room 101": a number right after a capitalised word names something.
+  // "Apollo 11", "Event 3", "Room 101": a number right after a capitalised noun names something.
   const followsName = (start: number) => {
     const previous = sentence.tokens[sentence.tokens.findIndex((t) => t.start === start) - 1];
-    return previous !== undefined && previous.type === 'word' && /^\p{Lu}/u.test(previous.value) && start - previous.end === 1;
+    return previous !== undefined && (previous.pos === 'PROPN' || previous.pos === 'NOUN') && /^\p{Lu}/u.test(previous.value) && start - previous.end === 1;
   };
   for (const entity of sentence.entities) {
     const role = NUMERIC_ENTITIES[entity.type];
