@@ -22,6 +22,8 @@ await Promise.all(
       // ESM dependencies (fdir) read import.meta.url, which a CommonJS bundle must supply.
       define: { 'import.meta.url': 'importMetaUrl' },
       banner: { js: [e.banner, "const importMetaUrl = require('url').pathToFileURL(__filename).href;"].filter(Boolean).join('\n') },
+      // markdown-it-texmath requires KaTeX only to render, which ClaimFloor never does.
+      external: ['katex'],
       logLevel: 'warning',
     }),
   ),

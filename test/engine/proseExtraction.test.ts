@@ -48,6 +48,17 @@ describe('only prose is checked', () => {
     for (const expected of ['Moon landing', '1969', 'The wall fell in 1989.', 'Quoted text here.', 'Footnote text.']) assert.ok(prose.includes(expected), expected);
   });
 
+  it('dollar amounts are prose, not math', () => {
+    assert.equal(proseOf('The purse was $256.8 million, up from $56.4 million.'), 'The purse was $256.8 million, up from $56.4 million.');
+  });
+
+  it('link text that starts with a bracket keeps its exact offsets', () => {
+    const md = 'See [[options]](#options) and [Smith (2019)](https://x.example) now.';
+    const claim = claimsOf(md).find((c) => c.type === 'citation');
+    assert.ok(claim);
+    assert.equal(textAt(md, claim.slots[0].range), 'Smith');
+  });
+
   it('does not treat headings as claims', () => {
     assert.deepEqual(claimsOf('# Einstein was born on 14 March 1879\n'), []);
   });

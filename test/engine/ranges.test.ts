@@ -47,6 +47,17 @@ describe('LSP ranges map back to the exact source characters', () => {
     assert.ok(slotTexts(md).includes('5 May 1860'));
   });
 
+  it('after any mix of inline markup on the same line (property)', () => {
+    const piece = fc.constantFrom('**bold**', '_em_', '[link](http://u.example/1 "title")', '[[x]](#x)', '`code`', '![img](p.png)', '&amp;', '\\*', '<span>', 'x[^1]', '<http://a.example>', '~~gone~~', '$x^2$', ' ', 'word', '日本', '😀');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const md = `${parts.join(' ')} and the dam was completed on 9 October 1936.\n\n[^1]: Note.\n`;
+        assert.ok(slotTexts(md).includes('9 October 1936'), md);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('for any mix of wide characters and line endings before the claim (property)', () => {
     const piece = fc.constantFrom('😀', '日本', 'é', '\t', ' ', 'word', '\r\n', '\n', '👩‍👩‍👧');
     fc.assert(

@@ -1,26 +1,28 @@
-import type { Nodes, Parent, Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
-import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { mathFromMarkdown } from 'mdast-util-math';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfmFootnote } from 'micromark-extension-gfm-footnote';
-import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { math } from 'micromark-extension-math';
+import MarkdownIt, { type Token } from 'markdown-it';
+import frontMatter from 'markdown-it-front-matter';
+import footnote from 'markdown-it-footnote';
+import texmath from 'markdown-it-texmath';
 import { type Directive, directivesInHtml, directivesInMdxText } from '../suppressions/directive';
 import type { Notice } from '../notice';
+import { LineIndex } from '../text/lineIndex';
 import type { CodeSpan, ProseBlock, ProseDocument } from './proseDocument';
 
 const SPACE = 32;
 const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 
-/** Containers whose children may hold prose blocks. Everything not listed is skipped. */
-const CONTAINERS = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition', 'table', 'tableRow']);
-/** Inline nodes whose children are prose (the node's own markup is not). */
-const INLINE_CONTAINERS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
+/**
+ * markdown-it, the parser VS Code's own Markdown preview uses: CommonMark plus GFM tables and
+ * strikethrough, with front matter, footnotes and math recognised so they can be skipped. Bare
+ * URLs are not linkified: they stay prose, where the identifier detector finds them.
+ * (micromark/mdast gives per-node offsets but took 6× longer on the throughput corpus.)
+ */
+const parser = new MarkdownIt('default', { html: true, linkify: false })
+  .use(frontMatter, () => undefined)
+  .use(footnote)
+  // texmath renders with KaTeX, which ClaimFloor never does; only its tokenizer is used.
+  .use(texmath, { engine: { renderToString: () => '' }, delimiters: ['dollars', 'brackets'] });
+
+const utf16 = new TextDecoder('utf-16le');
 
 /** Leading indentation and `>` markers a line may have before the file is treated as plain text (~100 levels). */
 const MAX_CONTAINER_PREFIX = 200;
@@ -32,31 +34,100 @@ function deepestContainerPrefix(source: string): number {
 }
 
 /**
- * GFM without autolink literals: a bare URL is prose either way (the identifier detector finds
- * it in the text), and that extension is the slowest part of parsing (~20% of the time).
+ * Copies inline content to its source offsets. markdown-it gives line ranges, not character
+ * offsets, so each inline child's text is aligned to the source of its block's lines: values drop
+ * container prefixes (`> `), indentation, escapes and entity syntax that the source still holds.
  */
-function parseMarkdown(source: string): Root {
-  return fromMarkdown(source, {
-    extensions: [gfmTable(), gfmFootnote(), gfmStrikethrough(), frontmatter(['yaml', 'toml']), math()],
-    mdastExtensions: [gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml']), mathFromMarkdown()],
-  });
-}
+class InlineAligner {
+  cursor = 0;
+  end = 0;
 
-const utf16 = new TextDecoder('utf-16le');
+  constructor(
+    private readonly source: string,
+    private readonly masked: Uint16Array,
+  ) {}
 
-function decode(buffer: Uint16Array, start: number, end: number): string {
-  return utf16.decode(buffer.subarray(start, end));
+  reset(start: number, end: number): void {
+    this.cursor = start;
+    this.end = end;
+  }
+
+  /** Aligns `value` from the cursor; copies it when `copy`; returns the span it covered. */
+  align(value: string, copy: boolean): { start: number; end: number } | undefined {
+    const { source, masked } = this;
+    let i = this.cursor;
+    let j = 0;
+    let first = -1;
+    while (i < this.end && j < value.length) {
+      const sc = source.charCodeAt(i);
+      const vc = value.charCodeAt(j);
+      if (sc === vc || (vc === 10 && sc === 13)) {
+        if (first < 0) first = i;
+        if (copy) masked[i] = sc;
+        if (vc === 10 && sc === 13 && source.charCodeAt(i + 1) === 10) i++;
+        i++;
+        j++;
+        continue;
+      }
+      if (sc === 38 /* & */) {
+        ENTITY.lastIndex = i;
+        const entity = ENTITY.exec(source);
+        if (entity) {
+          if (first < 0) first = i;
+          if (copy) masked[i] = vc;
+          j++;
+          if (vc >= 0xd800 && vc <= 0xdbff && j < value.length) {
+            if (copy) masked[i + 1] = value.charCodeAt(j);
+            j++;
+          }
+          i += entity[0].length;
+          continue;
+        }
+      }
+      i++;
+    }
+    if (j < value.length) return undefined;
+    const span = { start: first < 0 ? this.cursor : first, end: i };
+    this.cursor = i;
+    return span;
+  }
+
+  /** Moves past the next occurrence of `text` (markup that is not prose, like `](url)`). */
+  skipPast(text: string): void {
+    const at = this.source.indexOf(text, this.cursor);
+    if (at >= 0 && at < this.end) this.cursor = at + text.length;
+  }
+
+  /** After a link's text: skips `](destination "title")`, `][label]` or `]`. */
+  skipLinkTail(): void {
+    const { source } = this;
+    if (source[this.cursor] !== ']') this.skipPast(']');
+    else this.cursor++;
+    if (source[this.cursor] === '(') {
+      let depth = 0;
+      for (let i = this.cursor; i < this.end; i++) {
+        if (source[i] === '\\') i++;
+        else if (source[i] === '(') depth++;
+        else if (source[i] === ')' && --depth === 0) {
+          this.cursor = i + 1;
+          return;
+        }
+      }
+    } else if (source[this.cursor] === '[') {
+      this.skipPast(']');
+    }
+  }
 }
 
 /**
  * Turns Markdown into prose blocks with exact source offsets. Only prose is kept: code (fenced,
  * indented, inline), HTML, comments, front matter, math and link destinations are blanked out;
- * link text, table cells, list items, blockquotes and footnotes stay.
+ * link text, table cells, list items, blockquotes and footnotes stay. Headings are not prose.
  */
 export function extractProse(source: string): ProseDocument {
   const notices: Notice[] = [];
-  // micromark's time grows steeply with container depth (1,000 nested list levels take ~40 s),
-  // so documents nested beyond any real use are checked as plain text instead.
+  // markdown-it stops building structure at 100 nested levels (maxNesting); rather than mis-read
+  // what lies deeper, such a file is read as plain text and the writer is told.
   if (deepestContainerPrefix(source) > MAX_CONTAINER_PREFIX) {
     notices.push({
       severity: 'warning',
@@ -64,9 +135,9 @@ export function extractProse(source: string): ProseDocument {
     });
     return plainTextProse(source, notices);
   }
-  let tree: Root;
+  let tokens: Token[];
   try {
-    tree = parseMarkdown(source);
+    tokens = parser.parse(source, {});
   } catch (error) {
     notices.push({
       severity: 'warning',
@@ -75,88 +146,55 @@ export function extractProse(source: string): ProseDocument {
     return plainTextProse(source, notices);
   }
 
+  const lines = new LineIndex(source);
+  const lineOffset = (line: number) => lines.offsetAt({ line, character: 0 });
   const masked = new Uint16Array(source.length).fill(SPACE);
+  const aligner = new InlineAligner(source, masked);
   const blocks: ProseBlock[] = [];
   const directives: Directive[] = [];
   const codeSpans: CodeSpan[] = [];
+  let inHeading = false;
+  let inCell = false;
+  let rowMap: [number, number] | undefined;
 
-  const copyAligned = (value: string, start: number, end: number): void => {
-    // Node values drop container prefixes (`> `), indentation, escapes and entity syntax that the
-    // source span still holds; walk both and copy each value character to its source offset.
-    let i = start;
-    let j = 0;
-    while (i < end && j < value.length) {
-      const sc = source.charCodeAt(i);
-      const vc = value.charCodeAt(j);
-      if (sc === vc) {
-        masked[i++] = sc;
-        j++;
-        continue;
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'heading_open':
+        inHeading = true;
+        break;
+      case 'heading_close':
+        inHeading = false;
+        break;
+      case 'tr_open':
+        rowMap = token.map ?? undefined;
+        if (rowMap) aligner.reset(lineOffset(rowMap[0]), lineOffset(rowMap[1]));
+        break;
+      case 'th_open':
+      case 'td_open':
+        inCell = true;
+        break;
+      case 'th_close':
+      case 'td_close':
+        inCell = false;
+        break;
+      case 'html_block':
+        if (token.map) directives.push(...directivesInHtml(token.content, source.indexOf(token.content.trim(), lineOffset(token.map[0]))));
+        break;
+      case 'inline': {
+        if (inHeading) break;
+        const map = inCell ? rowMap : token.map;
+        if (!map) break;
+        // Cells of one row share the row's line, so the aligner continues from the previous cell.
+        if (!inCell) aligner.reset(lineOffset(map[0]), lineOffset(map[1]));
+        const block = collectInline(token.children ?? [], aligner, directives, codeSpans, source, masked);
+        if (block) blocks.push({ kind: inCell ? 'table-cell' : 'paragraph', start: block.start, end: block.end, text: '' });
+        break;
       }
-      if (sc === 38 /* & */) {
-        ENTITY.lastIndex = i;
-        const entity = ENTITY.exec(source);
-        if (entity) {
-          masked[i] = vc;
-          j++;
-          if (vc >= 0xd800 && vc <= 0xdbff && j < value.length) masked[i + 1] = value.charCodeAt(j++);
-          i += entity[0].length;
-          continue;
-        }
-      }
-      i++;
-    }
-    if (j < value.length) {
-      // Could not align (should not happen with micromark positions); keep the raw text.
-      for (let k = start; k < end; k++) masked[k] = source.charCodeAt(k);
-    }
-  };
-
-  const collectInline = (parent: Parent): void => {
-    const stack: Nodes[] = [...(parent.children as Nodes[])].reverse();
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      const pos = node.position;
-      if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) continue;
-      const start = pos.start.offset;
-      const end = pos.end.offset;
-      if (node.type === 'text') {
-        copyAligned(node.value, start, end);
-        if (node.value.includes('{/*')) {
-          for (const d of directivesInMdxText(source.slice(start, end), start)) {
-            directives.push(d);
-            masked.fill(SPACE, d.start, d.end);
-          }
-        }
-      } else if (node.type === 'inlineCode') {
-        codeSpans.push({ start, end, text: node.value });
-      } else if (node.type === 'html') {
-        directives.push(...directivesInHtml(node.value, start));
-      } else if (INLINE_CONTAINERS.has(node.type)) {
-        const children = (node as Parent).children as Nodes[];
-        for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
-      }
-    }
-  };
-
-  const stack: Nodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const pos = node.position;
-    if (node.type === 'paragraph' || node.type === 'tableCell') {
-      if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) continue;
-      collectInline(node);
-      blocks.push({ kind: node.type === 'paragraph' ? 'paragraph' : 'table-cell', start: pos.start.offset, end: pos.end.offset, text: '' });
-    } else if (node.type === 'html') {
-      if (pos?.start.offset !== undefined) directives.push(...directivesInHtml(node.value, pos.start.offset));
-    } else if (CONTAINERS.has(node.type)) {
-      const children = (node as Parent).children as Nodes[];
-      for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
     }
   }
 
-  for (const block of blocks) block.text = decode(masked, block.start, block.end);
-  // The walk visits table cells and nested containers out of source order.
+  for (const block of blocks) block.text = utf16.decode(masked.subarray(block.start, block.end));
+  // Footnote definitions are emitted after the body; keep everything in source order.
   blocks.sort((a, b) => a.start - b.start);
   codeSpans.sort((a, b) => a.start - b.start);
   directives.sort((a, b) => a.start - b.start);
@@ -171,6 +209,74 @@ export function extractProse(source: string): ProseDocument {
     }
   }
   return { source, blocks, directives, codeSpans, notices };
+}
+
+/** Aligns one inline token's children; returns the span of prose it copied, if any. */
+function collectInline(children: Token[], aligner: InlineAligner, directives: Directive[], codeSpans: CodeSpan[], source: string, masked: Uint16Array): { start: number; end: number } | undefined {
+  let start = Infinity;
+  let end = -1;
+  const cover = (span: { start: number; end: number } | undefined) => {
+    if (!span || span.end <= span.start) return;
+    start = Math.min(start, span.start);
+    end = Math.max(end, span.end);
+  };
+  for (const child of children) {
+    switch (child.type) {
+      case 'text': {
+        const span = aligner.align(child.content, true);
+        cover(span);
+        if (span && child.content.includes('{/*')) {
+          for (const d of directivesInMdxText(source.slice(span.start, span.end), span.start)) {
+            directives.push(d);
+            masked.fill(SPACE, d.start, d.end);
+          }
+        }
+        break;
+      }
+      case 'softbreak':
+      case 'hardbreak':
+        aligner.align('\n', false);
+        break;
+      case 'code_inline': {
+        aligner.skipPast(child.markup);
+        const span = aligner.align(child.content, false);
+        if (span) codeSpans.push({ start: span.start, end: span.end, text: child.content });
+        aligner.skipPast(child.markup);
+        break;
+      }
+      case 'html_inline': {
+        const at = source.indexOf(child.content, aligner.cursor);
+        if (at >= 0) {
+          directives.push(...directivesInHtml(child.content, at));
+          aligner.cursor = at + child.content.length;
+        }
+        break;
+      }
+      case 'link_open':
+        // Step over the opening bracket so link text starting with "[" aligns inside it.
+        aligner.skipPast(child.markup === 'autolink' ? '<' : '[');
+        break;
+      case 'link_close':
+        if (child.markup === 'autolink') aligner.skipPast('>');
+        else aligner.skipLinkTail();
+        break;
+      case 'image':
+        aligner.skipPast('![');
+        aligner.align(child.content, false);
+        aligner.skipLinkTail();
+        break;
+      case 'footnote_ref':
+        aligner.skipPast(']');
+        break;
+      case 'math_inline':
+      case 'math_inline_double':
+        aligner.skipPast(child.markup || '$');
+        aligner.align(child.content, false);
+        aligner.skipPast(child.markup || '$');
+        break;
+    }
+  }
+  return end > start ? { start, end } : undefined;
 }
 
 /** Fallback when the parser cannot cope: paragraphs are runs of non-blank lines. */
