@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { ClaimFloorConfig } from '../engine';
 
-export const MARKDOWN_GLOB = '**/*.{md,markdown,mdx}';
+const MARKDOWN_GLOB = '**/*.{md,markdown,mdx}';
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 export interface Collected {

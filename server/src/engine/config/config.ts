@@ -43,7 +43,7 @@ export interface ClaimFloorConfigFile {
   limits?: Partial<ClaimFloorConfig['limits']>;
 }
 
-export const DEFAULT_THRESHOLD = 0.75;
+const DEFAULT_THRESHOLD = 0.75;
 
 export function resolveConfig(file: ClaimFloorConfigFile = {}, path?: string): ClaimFloorConfig {
   const threshold = file.threshold ?? DEFAULT_THRESHOLD;

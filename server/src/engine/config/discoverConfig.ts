@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { ClaimFloorConfig } from './config';
 import { parseConfig } from './parseConfig';
 
-export const CONFIG_FILE_NAMES = ['.claimfloor.json', '.claimfloor.jsonc'];
+const CONFIG_FILE_NAMES = ['.claimfloor.json', '.claimfloor.jsonc'];
 
 /** The nearest configuration file at or above `directory`, or undefined. */
 export function findConfigFile(directory: string): string | undefined {

@@ -4,7 +4,7 @@
  */
 
 /** Binary KL divergence d(p‖q) in bits. */
-export function binaryKlBits(p: number, q: number): number {
+function binaryKlBits(p: number, q: number): number {
   const term = (a: number, b: number) => (a === 0 ? 0 : a * Math.log2(a / b));
   return term(p, q) + term(1 - p, 1 - q);
 }

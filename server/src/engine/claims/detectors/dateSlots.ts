@@ -4,7 +4,7 @@ import { type DateMention, findDates } from '../patterns/dates';
 import type { DetectionContext } from './detectionContext';
 
 /** Plausible span of years for a date: THEORY.md §8 gives h ≈ 6–7 bits for a year, i.e. ~100 years. */
-export const PLAUSIBLE_YEARS = 100;
+const PLAUSIBLE_YEARS = 100;
 
 const SIZE: Record<DateMention['granularity'], { size: number; basis: string; provenance: AnswerSpace['provenance'] }> = {
   day: { size: 365 * PLAUSIBLE_YEARS, basis: `day, month and year: 365 × ${PLAUSIBLE_YEARS} plausible years (THEORY.md §8, h ≈ 15 bits)`, provenance: 'assumption' },
