@@ -1,5 +1,5 @@
 // Bundles each entry point into one CommonJS file: the VS Code convention (small VSIX, fast
-// activation) and the reason ESM-only dependencies (micromark, mdast) work in the extension host.
+// activation), and what lets ESM-only dependencies (tinyglobby's fdir) load in the extension host.
 import { build } from 'esbuild';
 
 const entries = [
@@ -18,7 +18,6 @@ await Promise.all(
       // jsonc-parser's UMD build hides its requires from the bundler; its ESM build does not.
       mainFields: ['module', 'main'],
       sourcemap: true,
-      minify: process.argv.includes('--minify'),
       // ESM dependencies (fdir) read import.meta.url, which a CommonJS bundle must supply.
       define: { 'import.meta.url': 'importMetaUrl' },
       banner: { js: [e.banner, "const importMetaUrl = require('url').pathToFileURL(__filename).href;"].filter(Boolean).join('\n') },
