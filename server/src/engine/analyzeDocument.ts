@@ -1,5 +1,5 @@
 import type { Claim } from './claims/claim';
-import { extractClaims } from './claims/extractClaims';
+import { type BlockCache, extractClaims } from './claims/extractClaims';
 import type { ClaimFloorConfig, Severity } from './config/config';
 import { extractProse } from './markdown/extractProse';
 import type { Notice } from './notice';
@@ -45,7 +45,13 @@ function severityOf(assessment: RiskAssessment, flagged: boolean, configured: Se
  * The engine's entry point: Markdown text in, assessed claims out. Pure (no I/O), so the CLI,
  * the language server and tests share it. Never throws on any input string.
  */
-export function analyzeDocument(source: string, config: ClaimFloorConfig, signals: readonly RiskSignal[] = RULES_SIGNALS): DocumentAnalysis {
+export interface AnalyzeOptions {
+  signals?: readonly RiskSignal[];
+  /** Reuses the claims of unchanged paragraphs between runs on the same document. */
+  cache?: BlockCache;
+}
+
+export function analyzeDocument(source: string, config: ClaimFloorConfig, { signals = RULES_SIGNALS, cache }: AnalyzeOptions = {}): DocumentAnalysis {
   const notices: Notice[] = [];
   let text = source;
   if (source.length > config.limits.maxChars) {
@@ -63,7 +69,7 @@ export function analyzeDocument(source: string, config: ClaimFloorConfig, signal
   const lines = new LineIndex(source);
   const prose = extractProse(text);
   notices.push(...prose.notices);
-  const { sentences, skippedLongSentences } = extractClaims(prose, lines, config.limits);
+  const { sentences, skippedLongSentences } = extractClaims(prose, lines, config.limits, cache);
   if (skippedLongSentences > 0) {
     notices.push({
       severity: 'information',

@@ -1,5 +1,6 @@
 /** The ClaimFloor engine: no editor or LSP imports, shared by the CLI and the language server. */
-export { analyzeDocument, type AssessedClaim, type DocumentAnalysis } from './analyzeDocument';
+export { analyzeDocument, type AnalyzeOptions, type AssessedClaim, type DocumentAnalysis } from './analyzeDocument';
+export type { BlockCache, BlockClaims } from './claims/extractClaims';
 export type { Claim, Slot, AnswerSpace } from './claims/claim';
 export { CLAIM_TYPES, type ClaimType, isClaimType } from './claims/claimType';
 export { type ClaimFloorConfig, type Severity, SEVERITY_ORDER, resolveConfig } from './config/config';

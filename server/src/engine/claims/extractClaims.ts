@@ -44,9 +44,25 @@ const REFERENCE_DETECTORS: Detector[] = [detectIdentifiers, detectCitations];
 const PRONOUN_START = /^(?:he|she|they|it|his|her|their|its)$/i;
 
 export interface SentenceReport {
-  sentence: Sentence;
+  start: number;
+  end: number;
   claims: Claim[];
   nonClaim?: NonClaimReason;
+}
+
+/** What one prose block yields, with offsets relative to the block so it can be reused after edits elsewhere. */
+export interface BlockClaims {
+  sentences: Array<{ start: number; end: number; nonClaim?: NonClaimReason; subject?: string; drafts: ClaimDraft[] }>;
+  skippedLongSentences: number;
+}
+
+/**
+ * A cache of block results keyed by the block's prose and code spans. The editor keeps one per
+ * document (an LRU), so typing in one paragraph re-analyses only that paragraph.
+ */
+export interface BlockCache {
+  get(key: string): BlockClaims | undefined;
+  set(key: string, value: BlockClaims): void;
 }
 
 export interface ExtractionLimits {
@@ -90,34 +106,62 @@ function claimsInSentence(sentence: Sentence, document: ProseDocument, previousS
   return { drafts, subject };
 }
 
-/** Finds the claims in every prose block of a document. */
-export function extractClaims(document: ProseDocument, lines: LineIndex, limits: ExtractionLimits): { sentences: SentenceReport[]; skippedLongSentences: number } {
+function shift<T extends { start: number; end: number }>(span: T, delta: number): T {
+  return { ...span, start: span.start + delta, end: span.end + delta };
+}
+
+function shiftDraft(draft: ClaimDraft, delta: number): ClaimDraft {
+  return { ...draft, slots: draft.slots.map((x) => shift(x, delta)), checks: draft.checks.map((x) => shift(x, delta)) };
+}
+
+/** Claims of one block, offsets relative to the block start. */
+function claimsInBlock(text: string, document: ProseDocument, blockStart: number, limits: ExtractionLimits): BlockClaims {
+  const result: BlockClaims = { sentences: [], skippedLongSentences: 0 };
+  let previousSubject: string | undefined;
+  for (const sentence of annotate(text, blockStart)) {
+    if (sentence.end - sentence.start > limits.maxSentenceChars) {
+      result.skippedLongSentences++;
+      continue;
+    }
+    const nonClaim = nonClaimReason(sentence);
+    const { drafts, subject } = claimsInSentence(sentence, document, previousSubject, nonClaim !== undefined);
+    previousSubject = subject;
+    result.sentences.push({ start: sentence.start - blockStart, end: sentence.end - blockStart, nonClaim, subject, drafts: drafts.map((d) => shiftDraft(d, -blockStart)) });
+  }
+  return result;
+}
+
+/** Finds the claims in every prose block of a document, reusing cached blocks when given a cache. */
+export function extractClaims(document: ProseDocument, lines: LineIndex, limits: ExtractionLimits, cache?: BlockCache): { sentences: SentenceReport[]; skippedLongSentences: number } {
   const sentences: SentenceReport[] = [];
   let skippedLongSentences = 0;
   for (const block of document.blocks) {
-    let previousSubject: string | undefined;
-    for (const sentence of annotate(block.text, block.start)) {
-      if (sentence.end - sentence.start > limits.maxSentenceChars) {
-        skippedLongSentences++;
-        continue;
-      }
-      const nonClaim = nonClaimReason(sentence);
-      const { drafts, subject } = claimsInSentence(sentence, document, previousSubject, nonClaim !== undefined);
-      previousSubject = subject;
-      const text = normaliseSpace(sentence.text);
-      const claims = drafts.map(
-        (draft): Claim => ({
+    const code = spansWithin(document.codeSpans, block.start, block.end);
+    const key = `${limits.maxSentenceChars}\u0000${block.text}\u0000${code.map((c) => `${c.start - block.start}:${c.text}`).join('\u0000')}`;
+    let result = cache?.get(key);
+    if (!result) {
+      result = claimsInBlock(block.text, document, block.start, limits);
+      cache?.set(key, result);
+    }
+    skippedLongSentences += result.skippedLongSentences;
+    for (const s of result.sentences) {
+      const start = s.start + block.start;
+      const end = s.end + block.start;
+      const text = normaliseSpace(block.text.slice(s.start, s.end));
+      const claims = s.drafts.map((relative): Claim => {
+        const draft = shiftDraft(relative, block.start);
+        return {
           ...draft,
-          slots: draft.slots.map((s) => ({ ...s, range: lines.rangeOf(s.start, s.end) })),
-          id: stableHash(`${draft.type}\u0000${text}\u0000${draft.slots.map((s) => s.text).join('\u0000')}`),
-          start: sentence.start,
-          end: sentence.end,
-          range: lines.rangeOf(sentence.start, sentence.end),
+          slots: draft.slots.map((x) => ({ ...x, range: lines.rangeOf(x.start, x.end) })),
+          id: stableHash(`${draft.type}\u0000${text}\u0000${draft.slots.map((x) => x.text).join('\u0000')}`),
+          start,
+          end,
+          range: lines.rangeOf(start, end),
           text,
-          subject,
-        }),
-      );
-      sentences.push({ sentence, claims, nonClaim });
+          subject: s.subject,
+        };
+      });
+      sentences.push({ start, end, claims, nonClaim: s.nonClaim });
     }
   }
   return { sentences, skippedLongSentences };
