@@ -1,9 +1,13 @@
 // Bundles each entry point into one CommonJS file: the VS Code convention (small VSIX, fast
 // activation), and what lets ESM-only dependencies (tinyglobby's fdir) load in the extension host.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+rmSync('dist', { recursive: true, force: true });
 
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/lsp/server.ts', out: 'dist/server.js' },
 ];
 
 await Promise.all(

@@ -23,6 +23,10 @@ export function findConfigFile(directory: string): string | undefined {
 export class ConfigLoader {
   private readonly cache = new Map<string, ClaimFloorConfig>();
 
+  clear(): void {
+    this.cache.clear();
+  }
+
   load(file: string): ClaimFloorConfig {
     const cached = this.cache.get(file);
     if (cached) return cached;

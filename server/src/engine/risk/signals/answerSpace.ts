@@ -15,7 +15,7 @@ export const answerSpaceSignal: RiskSignal = {
       {
         signal: this.id,
         effect: { kind: 'scale', factor },
-        summary: `× ${Number(factor.toPrecision(4))} = 1 − 1/|R_c| with |R_c| = ${size.toLocaleString('en-US')} (${basis})`,
+        summary: `× ${Number(factor.toPrecision(6))} = 1 − 1/|R_c| with |R_c| = ${size.toLocaleString('en-US')} (${basis})`,
         provenance,
         source: 'THEORY.md §7 risk model, factor (1 − 1/|R_c|)',
       },

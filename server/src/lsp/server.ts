@@ -1,0 +1,153 @@
+import { join } from 'node:path';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  type Hover,
+  MarkupKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { claimRecord } from '../cli/formatters/claimRecord';
+import { codeActionsFor, claimIdOf } from './codeActions';
+import { squiggleSpan, toDiagnostics } from './diagnostics';
+import { type AnalysedDocument, DocumentAnalyzer } from './documentAnalyzer';
+import { hoverMarkdown } from './hover';
+import { DEFAULT_SETTINGS, type EditorSettings, readSettings } from './settings';
+
+export const AUDIT_FILE_COMMAND = 'claimfloor.auditFile';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const analyzer = new DocumentAnalyzer();
+const timers = new Map<string, NodeJS.Timeout>();
+let settings: EditorSettings = DEFAULT_SETTINGS;
+let canPullConfiguration = false;
+let workspaceFolder: string | undefined;
+
+const docsUri = (type: string) => URI.file(join(__dirname, '..', 'docs', 'claim-types', `${type}.md`)).toString();
+
+function publish(result: AnalysedDocument): void {
+  const thresholdOf = (type: keyof AnalysedDocument['config']['types']) => result.config.types[type].threshold;
+  void connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics: toDiagnostics(result.analysis, result.lines, thresholdOf, docsUri) });
+}
+
+function analyseNow(uri: string): AnalysedDocument | undefined {
+  const document = documents.get(uri);
+  if (!document || document.languageId !== 'markdown') return undefined;
+  try {
+    const result = analyzer.analyse(uri, document.version, document.getText(), settings);
+    // A newer edit arrived while this ran: its own run will publish.
+    if (documents.get(uri)?.version === result.version) publish(result);
+    return result;
+  } catch (error) {
+    connection.console.error(`ClaimFloor could not analyse ${uri}: ${(error as Error).stack ?? error}`);
+    return undefined;
+  }
+}
+
+/** Debounced analysis: every edit restarts the timer, so stale work never starts. */
+function schedule(uri: string): void {
+  clearTimeout(timers.get(uri));
+  timers.set(
+    uri,
+    setTimeout(() => {
+      timers.delete(uri);
+      analyseNow(uri);
+    }, settings.debounceMs),
+  );
+}
+
+async function refreshSettings(): Promise<void> {
+  if (canPullConfiguration) settings = readSettings(await connection.workspace.getConfiguration('claimFloor'));
+  for (const document of documents.all()) if (settings.run !== 'manual') analyseNow(document.uri);
+}
+
+connection.onInitialize((params) => {
+  canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+  const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+  workspaceFolder = folder ? URI.parse(folder).fsPath : undefined;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      executeCommandProvider: { commands: [AUDIT_FILE_COMMAND] },
+    },
+    serverInfo: { name: 'ClaimFloor' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullConfiguration) {
+    connection.client.register(DidChangeConfigurationNotification.type, { section: 'claimFloor' }).catch((error: unknown) => connection.console.warn(`ClaimFloor: settings changes will not be seen: ${String(error)}`));
+  }
+  void refreshSettings();
+});
+
+connection.onDidChangeConfiguration((change) => {
+  if (!canPullConfiguration) settings = readSettings((change.settings as { claimFloor?: unknown } | undefined)?.claimFloor);
+  void refreshSettings();
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  analyzer.reloadConfig();
+  for (const document of documents.all()) analyseNow(document.uri);
+});
+
+documents.onDidOpen((e) => {
+  if (settings.run !== 'manual') analyseNow(e.document.uri);
+});
+documents.onDidChangeContent((e) => {
+  if (settings.run === 'onType') schedule(e.document.uri);
+});
+documents.onDidSave((e) => {
+  if (settings.run === 'onSave') analyseNow(e.document.uri);
+});
+documents.onDidClose((e) => {
+  clearTimeout(timers.get(e.document.uri));
+  analyzer.forget(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onHover((params): Hover | undefined => {
+  const result = analyzer.latest.get(params.textDocument.uri);
+  if (!result) return undefined;
+  const offset = result.lines.offsetAt(params.position);
+  const hit = result.analysis.claims.find((c) => {
+    const span = squiggleSpan(c);
+    return offset >= span.start && offset <= span.end;
+  });
+  if (!hit) return undefined;
+  const span = squiggleSpan(hit);
+  return { contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(hit, result.config.types[hit.type].threshold) }, range: result.lines.rangeOf(span.start, span.end) };
+});
+
+connection.onCodeAction((params) => {
+  const result = analyzer.latest.get(params.textDocument.uri);
+  if (!result) return [];
+  return params.context.diagnostics.flatMap((diagnostic) => {
+    const claim = result.analysis.claims.find((c) => c.id === claimIdOf(diagnostic));
+    if (!claim) return [];
+    return codeActionsFor({ uri: result.uri, text: result.text, lines: result.lines, claim, diagnostic, configFile: analyzer.configFileFor(result.uri), workspaceFolder });
+  });
+});
+
+connection.onExecuteCommand((params) => {
+  if (params.command !== AUDIT_FILE_COMMAND) return undefined;
+  const uri = String(params.arguments?.[0] ?? '');
+  const result = analyseNow(uri);
+  if (!result) return { uri, error: 'not an open Markdown document' };
+  return {
+    uri,
+    stats: result.analysis.stats,
+    notices: result.analysis.notices,
+    claims: result.analysis.claims.map((c) => claimRecord(c, result.config.types[c.type].threshold)),
+  };
+});
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,9 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { escapeMarkdown } from '../../server/src/lsp/escapeMarkdown';
+
+it('document text cannot become a link, an image, HTML or emphasis in a hover', () => {
+  assert.equal(escapeMarkdown('[x](command:evil)'), '\\[x\\]\\(command:evil\\)');
+  assert.equal(escapeMarkdown('![i](http://t/x.png) <img src=x> **b** `c`'), '\\!\\[i\\]\\(http://t/x\\.png\\) \\<img src=x\\> \\*\\*b\\*\\* \\`c\\`');
+  assert.equal(escapeMarkdown('a\nb'), 'a b', 'a line break cannot start a new block');
+});

@@ -1,0 +1,200 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+  type CodeAction,
+  CodeActionRequest,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExecuteCommandRequest,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  type MarkupContent,
+  type ProtocolConnection,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  type PublishDiagnosticsParams,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+
+const DRAFT = [
+  '# Grace Hopper',
+  '',
+  'Grace Hopper was born in New York City on 9 December 1906.',
+  '',
+  'Sales rose from 20 to 30, a 60% increase.',
+  '',
+  'Hopper wrote, "Stars * and a_b_c [x] <b>belong</b> in every careful hover card."',
+  '',
+].join('\n');
+
+/** A real language-server session over stdio, driven by the protocol library VS Code uses. */
+class Session {
+  readonly child: ChildProcess;
+  readonly connection: ProtocolConnection;
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+  settings: Record<string, unknown> = { run: 'onType', debounceMs: 50 };
+  private waiters: Array<() => void> = [];
+
+  constructor() {
+    this.child = spawn(process.execPath, [resolve('dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.diagnostics.set(p.uri, [...(this.diagnostics.get(p.uri) ?? []), p]);
+      for (const w of this.waiters.splice(0)) w();
+    });
+    this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => this.settings));
+    this.connection.onRequest(RegistrationRequest.method, () => null);
+    this.connection.listen();
+  }
+
+  async start(rootPath: string) {
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: URI.file(rootPath).toString(),
+      workspaceFolders: [{ uri: URI.file(rootPath).toString(), name: 'ws' }],
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  /** Resolves with the first diagnostics for `uri` that satisfy `accept`. */
+  async diagnosticsFor(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = (this.diagnostics.get(uri) ?? []).find(accept);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no matching diagnostics for ${uri}: ${JSON.stringify(this.diagnostics.get(uri))}`);
+      await new Promise<void>((r) => {
+        this.waiters.push(r);
+        setTimeout(r, 200);
+      });
+    }
+  }
+
+  stop() {
+    this.connection.dispose();
+    this.child.kill();
+  }
+}
+
+let session: Session;
+let root: string;
+let uri: string;
+
+before(async () => {
+  root = mkdtempSync(join(tmpdir(), 'claimfloor-lsp-'));
+  const file = join(root, 'draft.md');
+  writeFileSync(file, DRAFT);
+  uri = URI.file(file).toString();
+  session = new Session();
+  const init = await session.start(root);
+  assert.equal(init.serverInfo?.name, 'ClaimFloor');
+  await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
+});
+
+after(() => session.stop());
+
+describe('language server over JSON-RPC', () => {
+  it('publishes diagnostics with codes, doc links, severities and exact ranges on open', async () => {
+    const { diagnostics, version } = await session.diagnosticsFor(uri);
+    assert.equal(version, 1);
+    const arithmetic = diagnostics.find((d) => d.code === 'arithmetic');
+    assert.ok(arithmetic);
+    assert.equal(arithmetic.severity, 1);
+    assert.equal(arithmetic.source, 'ClaimFloor');
+    assert.match(String(arithmetic.message), /50% increase, not 60%/);
+    assert.match(arithmetic.codeDescription?.href ?? '', /docs\/claim-types\/arithmetic\.md$/);
+    const bio = diagnostics.find((d) => d.code === 'biography');
+    assert.ok(bio);
+    assert.deepEqual(bio.range, { start: { line: 2, character: 25 }, end: { line: 2, character: 57 } }, 'the squiggle covers "New York City on 9 December 1906"');
+    assert.ok(!diagnostics.some((d) => d.range.start.line === 0), 'the heading is not a claim');
+  });
+
+  it('hover shows the floor, the risk breakdown and escapes document text', async () => {
+    const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 45 } });
+    const value = (hover?.contents as MarkupContent).value;
+    assert.match(value, /Theoretical floor for this type/);
+    assert.match(value, /Theorem 2/);
+    assert.match(value, /sr\\_T = \*unmeasured\*/, 'document-independent text is escaped too, which renders the same');
+    assert.match(value, /Prior 50%/);
+    assert.match(value, /Scored without a model/);
+    const quoteHover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 6, character: 30 } });
+    const quoteValue = (quoteHover?.contents as MarkupContent | undefined)?.value ?? '';
+    assert.match(quoteValue, /Quotation attributed to a person/);
+    assert.match(quoteValue, /Stars \\\* and a\\_b\\_c \\\[x\\\]/, 'markup characters from the draft are escaped');
+    assert.doesNotMatch(quoteValue, /<b>/, 'inline HTML from the draft never reaches the hover');
+  });
+
+  it('offers quick fixes written as ClaimFloor comments and config', async () => {
+    const { diagnostics } = await session.diagnosticsFor(uri);
+    const bio = diagnostics.find((d) => d.code === 'biography')!;
+    const actions = (await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: bio.range, context: { diagnostics: [bio] } })) as CodeAction[];
+    const titles = actions.map((a) => a.title);
+    assert.deepEqual(titles, [
+      'ClaimFloor: mark this claim as verified',
+      'ClaimFloor: disable biography for the next line',
+      'ClaimFloor: disable biography in this file',
+      'ClaimFloor: add this claim to the workspace allow-list',
+    ]);
+    const verified = actions[0].edit!.changes![uri][0];
+    assert.equal(verified.newText, ' <!-- claimfloor-verified -->');
+    assert.deepEqual(verified.range.start, { line: 2, character: 58 });
+    const nextLine = actions[1].edit!.changes![uri][0];
+    assert.equal(nextLine.newText, '<!-- claimfloor-disable-next-line biography -->\n');
+    const allow = JSON.stringify(actions[3].edit);
+    assert.match(allow, /\.claimfloor\.json/);
+    assert.match(allow, /Grace Hopper was born in New York City on 9 December 1906\./);
+  });
+
+  it('re-analyses after edits (debounced) and publishes only the latest version', async () => {
+    const edits = ['Sales rose from 20 to 30, a 50% increase.', 'Sales rose from 20 to 30, a 70% increase.', 'Sales rose from 20 to 30, a 50% increase.'];
+    for (const [i, text] of edits.entries()) {
+      await session.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: 2 + i },
+        contentChanges: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 41 } }, text }],
+      });
+    }
+    const latest = await session.diagnosticsFor(uri, (p) => p.version === 4);
+    assert.ok(!latest.diagnostics.some((d) => d.code === 'arithmetic' && d.severity === 1), 'the fixed arithmetic is no longer an error');
+    assert.ok(!(session.diagnostics.get(uri) ?? []).some((p) => p.version === 2 || p.version === 3), 'stale versions were never published');
+  });
+
+  it('runs the audit command and honours configuration changes', async () => {
+    const report = (await session.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimfloor.auditFile', arguments: [uri] })) as { claims: Array<{ type: string; floor: { status: string } }> };
+    assert.ok(report.claims.some((c) => c.type === 'biography' && c.floor.status === 'unmeasured'));
+    session.settings = { run: 'manual', debounceMs: 50 };
+    await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+    // The server pulls the new settings with a request of its own; give it that round trip.
+    await new Promise((r) => setTimeout(r, 300));
+    const before = (session.diagnostics.get(uri) ?? []).length;
+    await session.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 5 },
+      contentChanges: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: 'X ' }],
+    });
+    await new Promise((r) => setTimeout(r, 400));
+    assert.equal((session.diagnostics.get(uri) ?? []).length, before, 'manual mode does not analyse on edits');
+  });
+
+  it('reports an invalid .claimfloor.json as a diagnostic instead of failing', async () => {
+    writeFileSync(join(root, '.claimfloor.json'), '{ "treshold": 0.9 }');
+    const badUri = URI.file(join(root, 'other.md')).toString();
+    session.settings = { run: 'onType', debounceMs: 50 };
+    await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+    await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: badUri, languageId: 'markdown', version: 1, text: 'The dam opened in 1936.\n' } });
+    const { diagnostics } = await session.diagnosticsFor(badUri);
+    assert.ok(diagnostics.some((d) => /treshold/.test(String(d.message)) && d.severity === 1));
+    assert.ok(diagnostics.some((d) => d.code === 'event-date'), 'the document is still checked with defaults');
+    assert.equal(readFileSync(join(root, '.claimfloor.json'), 'utf8'), '{ "treshold": 0.9 }');
+  });
+});
