@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -23,6 +23,7 @@ import {
   type PublishDiagnosticsParams,
   StreamMessageReader,
   StreamMessageWriter,
+  WorkDoneProgressCreateRequest,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 
@@ -43,6 +44,7 @@ class Session {
   readonly connection: ProtocolConnection;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   settings: Record<string, unknown> = { run: 'onType', debounceMs: 50 };
+  readonly progress: string[] = [];
   private waiters: Array<() => void> = [];
 
   constructor() {
@@ -54,6 +56,10 @@ class Session {
     });
     this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => this.settings));
     this.connection.onRequest(RegistrationRequest.method, () => null);
+    this.connection.onRequest(WorkDoneProgressCreateRequest.method, () => null);
+    this.connection.onNotification('$/progress', (p: { value: { kind: string } }) => {
+      this.progress.push(p.value.kind);
+    });
     this.connection.listen();
   }
 
@@ -196,5 +202,17 @@ describe('language server over JSON-RPC', () => {
     assert.ok(diagnostics.some((d) => /treshold/.test(String(d.message)) && d.severity === 1));
     assert.ok(diagnostics.some((d) => d.code === 'event-date'), 'the document is still checked with defaults');
     assert.equal(readFileSync(join(root, '.claimfloor.json'), 'utf8'), '{ "treshold": 0.9 }');
+  });
+
+  it('audits the whole workspace into the Problems panel, with progress', async () => {
+    mkdirSync(join(root, 'notes'), { recursive: true });
+    writeFileSync(join(root, 'notes', 'closed.md'), 'The meeting was held on 31 February 2020.\n');
+    const summary = (await session.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimfloor.auditWorkspace', arguments: [] })) as { files: number; cancelled: boolean };
+    assert.equal(summary.cancelled, false);
+    assert.equal(summary.files, 2, 'draft.md and notes/closed.md are on disk');
+    const closedUri = URI.file(join(root, 'notes', 'closed.md')).toString();
+    const { diagnostics } = await session.diagnosticsFor(closedUri);
+    assert.ok(diagnostics.some((d) => d.code === 'event-date' && d.severity === 1), 'a file that is not open gets diagnostics');
+    assert.deepEqual([session.progress[0], session.progress.at(-1)], ['begin', 'end']);
   });
 });

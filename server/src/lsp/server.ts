@@ -16,9 +16,11 @@ import { codeActionsFor, claimIdOf } from './codeActions';
 import { squiggleSpan, toDiagnostics } from './diagnostics';
 import { type AnalysedDocument, DocumentAnalyzer } from './documentAnalyzer';
 import { hoverMarkdown } from './hover';
+import { auditWorkspace } from './workspaceAudit';
 import { DEFAULT_SETTINGS, type EditorSettings, readSettings } from './settings';
 
 export const AUDIT_FILE_COMMAND = 'claimfloor.auditFile';
+export const AUDIT_WORKSPACE_COMMAND = 'claimfloor.auditWorkspace';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -31,8 +33,10 @@ let workspaceFolder: string | undefined;
 const docsUri = (type: string) => URI.file(join(__dirname, '..', 'docs', 'claim-types', `${type}.md`)).toString();
 
 function publish(result: AnalysedDocument): void {
+  // Documents that are not open (workspace audit) carry no version.
+  const version = documents.get(result.uri) ? result.version : undefined;
   const thresholdOf = (type: keyof AnalysedDocument['config']['types']) => result.config.types[type].threshold;
-  void connection.sendDiagnostics({ uri: result.uri, version: result.version, diagnostics: toDiagnostics(result.analysis, result.lines, thresholdOf, docsUri) });
+  void connection.sendDiagnostics({ uri: result.uri, version, diagnostics: toDiagnostics(result.analysis, result.lines, thresholdOf, docsUri) });
 }
 
 function analyseNow(uri: string): AnalysedDocument | undefined {
@@ -75,7 +79,7 @@ connection.onInitialize((params) => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      executeCommandProvider: { commands: [AUDIT_FILE_COMMAND] },
+      executeCommandProvider: { commands: [AUDIT_FILE_COMMAND, AUDIT_WORKSPACE_COMMAND] },
     },
     serverInfo: { name: 'ClaimFloor' },
   };
@@ -136,7 +140,30 @@ connection.onCodeAction((params) => {
   });
 });
 
-connection.onExecuteCommand((params) => {
+connection.onExecuteCommand(async (params, token) => {
+  if (params.command === AUDIT_WORKSPACE_COMMAND) {
+    if (!workspaceFolder) return { error: 'no workspace folder is open' };
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin('ClaimFloor: auditing claims', 0, 'finding Markdown files', true);
+    const summary = await auditWorkspace(
+      workspaceFolder,
+      analyzer,
+      settings,
+      (uri) => {
+        const open = documents.get(uri);
+        return open && { version: open.version, text: open.getText() };
+      },
+      publish,
+      {
+        report: (done, total, path) => progress.report(Math.round((100 * done) / Math.max(total, 1)), `${done}/${total} ${path}`),
+        get cancelled() {
+          return token.isCancellationRequested || progress.token.isCancellationRequested;
+        },
+      },
+    );
+    progress.done();
+    return summary;
+  }
   if (params.command !== AUDIT_FILE_COMMAND) return undefined;
   const uri = String(params.arguments?.[0] ?? '');
   const result = analyseNow(uri);
