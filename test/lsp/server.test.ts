@@ -68,7 +68,7 @@ class Session {
       processId: process.pid,
       rootUri: URI.file(rootPath).toString(),
       workspaceFolders: [{ uri: URI.file(rootPath).toString(), name: 'ws' }],
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, window: { workDoneProgress: true } },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;
