@@ -8,6 +8,7 @@ rmSync('dist', { recursive: true, force: true });
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'server/src/lsp/server.ts', out: 'dist/server.js' },
+  { in: 'client/src/extension.ts', out: 'dist/extension.js' },
 ];
 
 await Promise.all(
@@ -25,8 +26,9 @@ await Promise.all(
       // ESM dependencies (fdir) read import.meta.url, which a CommonJS bundle must supply.
       define: { 'import.meta.url': 'importMetaUrl' },
       banner: { js: [e.banner, "const importMetaUrl = require('url').pathToFileURL(__filename).href;"].filter(Boolean).join('\n') },
-      // markdown-it-texmath requires KaTeX only to render, which ClaimFloor never does.
-      external: ['katex'],
+      // `vscode` is the extension host's own module. markdown-it-texmath requires KaTeX only to
+      // render, which ClaimFloor never does.
+      external: ['katex', 'vscode'],
       logLevel: 'warning',
     }),
   ),

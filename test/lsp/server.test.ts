@@ -177,8 +177,9 @@ describe('language server over JSON-RPC', () => {
   });
 
   it('runs the audit command and honours configuration changes', async () => {
-    const report = (await session.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimfloor.auditFile', arguments: [uri] })) as { claims: Array<{ type: string; floor: { status: string } }> };
+    const report = (await session.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimfloor.server.auditFile', arguments: [uri] })) as { claims: Array<{ type: string; floor: { status: string } }>; sarif: string };
     assert.ok(report.claims.some((c) => c.type === 'biography' && c.floor.status === 'unmeasured'));
+    assert.equal(JSON.parse(report.sarif).version, '2.1.0', 'the report can be exported as SARIF');
     session.settings = { run: 'manual', debounceMs: 50 };
     await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
     // The server pulls the new settings with a request of its own; give it that round trip.
@@ -207,7 +208,7 @@ describe('language server over JSON-RPC', () => {
   it('audits the whole workspace into the Problems panel, with progress', async () => {
     mkdirSync(join(root, 'notes'), { recursive: true });
     writeFileSync(join(root, 'notes', 'closed.md'), 'The meeting was held on 31 February 2020.\n');
-    const summary = (await session.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimfloor.auditWorkspace', arguments: [] })) as { files: number; cancelled: boolean };
+    const summary = (await session.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimfloor.server.auditWorkspace', arguments: [] })) as { files: number; cancelled: boolean };
     assert.equal(summary.cancelled, false);
     assert.equal(summary.files, 2, 'draft.md and notes/closed.md are on disk');
     const closedUri = URI.file(join(root, 'notes', 'closed.md')).toString();

@@ -11,7 +11,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import type { FileResult } from '../cli/fileResult';
 import { claimRecord } from '../cli/formatters/claimRecord';
+import { formatSarif } from '../cli/formatters/sarif';
+import { CLAIM_TYPE_TABLE, CLAIM_TYPES } from '../engine';
 import { codeActionsFor, claimIdOf } from './codeActions';
 import { squiggleSpan, toDiagnostics } from './diagnostics';
 import { type AnalysedDocument, DocumentAnalyzer } from './documentAnalyzer';
@@ -19,8 +22,9 @@ import { hoverMarkdown } from './hover';
 import { auditWorkspace } from './workspaceAudit';
 import { DEFAULT_SETTINGS, type EditorSettings, readSettings } from './settings';
 
-export const AUDIT_FILE_COMMAND = 'claimfloor.auditFile';
-export const AUDIT_WORKSPACE_COMMAND = 'claimfloor.auditWorkspace';
+// Server-side command ids; the client's palette commands ("claimfloor.auditFile", …) call these.
+export const AUDIT_FILE_COMMAND = 'claimfloor.server.auditFile';
+export const AUDIT_WORKSPACE_COMMAND = 'claimfloor.server.auditWorkspace';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -168,11 +172,16 @@ connection.onExecuteCommand(async (params, token) => {
   const uri = String(params.arguments?.[0] ?? '');
   const result = analyseNow(uri);
   if (!result) return { uri, error: 'not an open Markdown document' };
+  const path = URI.parse(uri).fsPath;
+  const file: FileResult = { path, config: result.config, analysis: result.analysis, findings: result.analysis.claims };
   return {
     uri,
+    path,
     stats: result.analysis.stats,
     notices: result.analysis.notices,
     claims: result.analysis.claims.map((c) => claimRecord(c, result.config.types[c.type].threshold)),
+    typeTitles: Object.fromEntries(CLAIM_TYPES.map((t) => [t, CLAIM_TYPE_TABLE[t].title])),
+    sarif: formatSarif([file]),
   };
 });
 

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { FileAudit } from './auditReport/fileAudit';
+import { ReportPanel } from './auditReport/reportPanel';
+import { ClaimStatusBar } from './statusBar';
+
+let client: LanguageClient | undefined;
+
+/** Starts the ClaimFloor language server (its own process, over IPC) and the editor commands. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('ClaimFloor', { log: true });
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+    ],
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.claimfloor.{json,jsonc}') },
+    outputChannel: output,
+  };
+  client = new LanguageClient('claimfloor', 'ClaimFloor', serverOptions, clientOptions);
+  const running = client;
+
+  context.subscriptions.push(
+    output,
+    new ClaimStatusBar(),
+    vscode.commands.registerCommand('claimfloor.auditFile', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== 'markdown') {
+        void vscode.window.showWarningMessage('ClaimFloor: open a Markdown file to audit its claims.');
+        return undefined;
+      }
+      const audit = (await running.sendRequest(ExecuteCommandRequest.type, { command: 'claimfloor.server.auditFile', arguments: [editor.document.uri.toString()] })) as FileAudit;
+      if (audit.error) {
+        void vscode.window.showWarningMessage(`ClaimFloor: ${audit.error}`);
+        return audit;
+      }
+      ReportPanel.show(audit);
+      const wrong = audit.claims.filter((c) => c.severity === 'error').length;
+      const flagged = audit.claims.filter((c) => c.severity === 'warning').length;
+      void vscode.window.showInformationMessage(`ClaimFloor audit: ${audit.claims.length} claims, ${wrong} certainly wrong, ${flagged} below your confidence target.`);
+      return audit;
+    }),
+    vscode.commands.registerCommand('claimfloor.auditWorkspace', () =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'ClaimFloor: auditing the workspace', cancellable: true }, async (_progress, token) => {
+        const summary = (await running.sendRequest(ExecuteCommandRequest.type, { command: 'claimfloor.server.auditWorkspace', arguments: [] }, token)) as { files: number; claims: number; cancelled: boolean; error?: string };
+        const text = summary.error ?? `${summary.cancelled ? 'Cancelled after' : 'Checked'} ${summary.files} files, ${summary.claims} claims; see the Problems panel.`;
+        void vscode.window.showInformationMessage(`ClaimFloor: ${text}`);
+        return summary;
+      }),
+    ),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

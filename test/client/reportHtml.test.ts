@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import type { ClaimRow, FileAudit } from '../../client/src/auditReport/fileAudit';
+import { reportHtml } from '../../client/src/auditReport/reportHtml';
+
+const row = (over: Partial<ClaimRow>): ClaimRow => ({
+  id: 'x',
+  type: 'event-date',
+  severity: 'warning',
+  message: 'msg',
+  risk: 0.5,
+  certain: false,
+  flagged: true,
+  threshold: 0.75,
+  range: { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } },
+  text: 'text',
+  floor: { status: 'unmeasured', value: null, summary: 'Floor unmeasured.' },
+  ...over,
+});
+
+const audit: FileAudit = {
+  uri: 'file:///d.md',
+  path: '/d.md',
+  stats: { characters: 1, sentences: 3, nonClaimSentences: 0, suppressedClaims: 1 },
+  notices: [],
+  typeTitles: { 'event-date': 'Date of a specific event', definition: 'Definition / common knowledge' },
+  sarif: '{}',
+  claims: [
+    row({ id: 'a', risk: 0.3, text: 'Low <script>alert(1)</script>' }),
+    row({ id: 'b', risk: 1, certain: true, severity: 'error', text: 'Held on 31 April' }),
+    row({ id: 'c', type: 'definition', risk: 0, severity: 'hint', floor: { status: 'zero', value: 0, summary: 'Floor ≈ 0.' } }),
+  ],
+};
+
+it('the audit report has a strict CSP, escapes the draft, groups by type and sorts by risk', () => {
+  const html = reportHtml(audit, 'NONCE123', 'vscode-resource:');
+  assert.match(html, /default-src 'none'; img-src vscode-resource: data:; style-src 'nonce-NONCE123'; script-src 'nonce-NONCE123';/);
+  assert.equal((html.match(/<script/g) ?? []).length, 1, 'only our own nonce-tagged script');
+  assert.match(html, /Low &lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  assert.doesNotMatch(html, /https?:\/\//, 'no remote resources');
+  const dates = html.indexOf('<h2>Date of a specific event');
+  assert.ok(dates >= 0 && dates < html.indexOf('<h2>Definition'), 'the riskiest type comes first');
+  assert.ok(html.indexOf('Held on 31 April') < html.indexOf('Low &lt;script'), 'rows are sorted by risk');
+  assert.match(html, /data-line="2" data-character="4">3:5</);
+  assert.match(html, /floor unmeasured/);
+  assert.match(html, /<b>1<\/b>certainly wrong/);
+});
