@@ -4,11 +4,15 @@ import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
+rmSync('out', { recursive: true, force: true });
 
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'server/src/lsp/server.ts', out: 'dist/server.js' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js' },
+  // The extension-host test suite (run in a real VS Code by scripts/e2e/run-ext-tests.sh).
+  { in: 'test/e2e/suite/index.ts', out: 'out/e2e/index.js' },
+  { in: 'test/e2e/suite/claimfloor.test.ts', out: 'out/e2e/claimfloor.test.js' },
 ];
 
 await Promise.all(
@@ -26,9 +30,9 @@ await Promise.all(
       // ESM dependencies (fdir) read import.meta.url, which a CommonJS bundle must supply.
       define: { 'import.meta.url': 'importMetaUrl' },
       banner: { js: [e.banner, "const importMetaUrl = require('url').pathToFileURL(__filename).href;"].filter(Boolean).join('\n') },
-      // `vscode` is the extension host's own module. markdown-it-texmath requires KaTeX only to
+      // `vscode` is the extension host's own module; mocha is loaded from node_modules by the test entry. markdown-it-texmath requires KaTeX only to
       // render, which ClaimFloor never does.
-      external: ['katex', 'vscode'],
+      external: ['katex', 'vscode', 'mocha'],
       logLevel: 'warning',
     }),
   ),

@@ -29,8 +29,9 @@ function summarise(audit: FileAudit): TypeSummary[] {
 /** Risk per claim type (bars) against that type's theoretical floor (marker, or "unmeasured"). */
 function chart(types: TypeSummary[]): string {
   const rowHeight = 26;
-  const width = 560;
-  const left = 190;
+  const width = 640;
+  // Room for the longest type title ("Arithmetic / derived computation") at 12px.
+  const left = 240;
   const scale = (p: number) => left + p * (width - left - 60);
   const bars = types
     .map((t, i) => {

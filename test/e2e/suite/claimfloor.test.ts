@@ -1,0 +1,63 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+
+async function waitFor<T>(probe: () => T | undefined, what: string, ms = 45_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'ClaimFloor');
+
+suite('ClaimFloor in a real VS Code', () => {
+  let doc: vscode.TextDocument;
+
+  suiteSetup(async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'draft.md'));
+    await vscode.window.showTextDocument(doc);
+  });
+
+  test('squiggles: the language server publishes typed diagnostics with doc links', async () => {
+    const diagnostics = await waitFor(() => (ours(doc.uri).length > 0 ? ours(doc.uri) : undefined), 'diagnostics');
+    const arithmetic = diagnostics.find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'arithmetic' && /45%/.test(d.message));
+    assert.ok(arithmetic, 'the wrong percentage is reported');
+    assert.strictEqual(arithmetic.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(arithmetic.message, /38\.7% decrease, not 45%/);
+    assert.ok(typeof arithmetic.code === 'object' && /claim-types\/arithmetic\.md$/.test(arithmetic.code.target.path));
+    assert.ok(diagnostics.some((d) => /31 April 2024/.test(d.message) && d.severity === vscode.DiagnosticSeverity.Error));
+  });
+
+  test('hover card explains the floor for the claim type', async () => {
+    const date = ours(doc.uri).find((d) => /March 2024/.test(d.message))!;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, date.range.start.translate(0, 1));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /Theoretical floor for this type/);
+    assert.match(text, /Theorem 2/);
+  });
+
+  test('quick fix "mark as verified" clears the squiggle', async () => {
+    const target = ours(doc.uri).find((d) => /March 2024/.test(d.message))!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, target.range);
+    const verify = actions.find((a) => a.title === 'ClaimFloor: mark this claim as verified');
+    assert.ok(verify?.edit, 'the quick fix is offered');
+    assert.ok(await vscode.workspace.applyEdit(verify.edit));
+    assert.match(doc.getText(), /March 2024\. <!-- claimfloor-verified -->/);
+    await waitFor(() => (ours(doc.uri).some((d) => /March 2024/.test(d.message) && d.severity === vscode.DiagnosticSeverity.Warning) ? undefined : true), 'the verified claim to stop being flagged');
+  });
+
+  test('"Audit Claims in Current File" returns the report and opens the report panel', async () => {
+    const audit = await vscode.commands.executeCommand<{ claims: Array<{ severity: string }> }>('claimfloor.auditFile');
+    assert.ok(audit.claims.filter((c) => c.severity === 'error').length >= 3);
+    const tab = await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.startsWith('ClaimFloor audit')), 'the report tab');
+    assert.ok(tab);
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+});
