@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # The extension in a real VS Code (code-server + headless Chromium), as a person and as the
 # @vscode/test-electron suite would use it. Installs what it needs (idempotent), then:
-#  1. UI check: open a draft, wait for squiggles, hover one (floor shown), run "Audit Claims"
+#  1. UI check on the packaged VSIX, installed as a user would: open a draft, wait for squiggles, hover one (floor shown), run "Audit Claims"
 #     from the Command Palette, see the notification and the report; screenshots in out/e2e-ui.
 #  2. The Mocha integration suite inside the real extension host (out/e2e-tests).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-npm run build
+npm run package
 bash scripts/e2e/install.sh
-bash scripts/e2e/run-ui-check.sh --ext . --workspace test/e2e/workspace --file draft.md \
+bash scripts/e2e/run-ui-check.sh --ext . --vsix out/claimfloor.vsix --workspace test/e2e/workspace --file draft.md \
   --squiggle error --hover-text 'Theoretical floor' \
   --command 'ClaimFloor: Audit Claims in Current File' \
   --expect-notification 'ClaimFloor audit:' --expect-report 'certainly wrong' \

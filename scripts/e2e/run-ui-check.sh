@@ -8,13 +8,14 @@
 #                     --expect-notification T --timeout SECONDS]
 #
 #   EXT_DIR     built extension folder (package.json + compiled main + runtime node_modules)
+#   --vsix FILE install this packaged extension instead of linking EXT_DIR
 #   --dev       load EXT_DIR as extensionDevelopmentPath (like F5) instead of installing it
 #               into a fresh extensions dir; notifications then go to the Notification Center
 #   --out DIR   screenshots, result.json, browser + server logs  [./vscode-e2e-out/ui]
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-EXT='' WS='' FILE='' OUT=./vscode-e2e-out/ui DEV=0 PASS=()
+EXT='' WS='' FILE='' OUT=./vscode-e2e-out/ui DEV=0 VSIX='' PASS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --ext) EXT=$2; shift 2 ;;
@@ -22,6 +23,7 @@ while [ $# -gt 0 ]; do
     --file) FILE=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
     --dev) DEV=1; shift ;;
+    --vsix) VSIX=$2; shift 2 ;;
     *) PASS+=("$1"); shift ;;
   esac
 done
@@ -33,7 +35,11 @@ mkdir -p "$OUT"; OUT=$(realpath -e "$OUT")
 WORK="$OUT/server"; rm -rf "$WORK"; mkdir -p "$WORK/extensions"
 
 server_flags=() ui_flags=()
-if [ "$DEV" = 1 ]; then
+if [ -n "$VSIX" ]; then
+  # Install the packaged VSIX the way a user would, into the fresh extensions dir.
+  "$NODE24" "$CODE_SERVER_DIR/out/node/entry.js" --extensions-dir "$WORK/extensions" --user-data-dir "$WORK/user-data" \
+    --install-extension "$(realpath -e "$VSIX")" >&2
+elif [ "$DEV" = 1 ]; then
   server_flags+=(--vscode-option enable-smoke-test-driver)
   ui_flags+=(--dev-extension "$EXT")
 else

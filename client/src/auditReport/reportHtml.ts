@@ -45,7 +45,7 @@ function chart(types: TypeSummary[]): string {
 <text x="${scale(t.meanRisk) + 4}" y="${y + 14}">${pct(t.meanRisk)}</text>${floor}`;
     })
     .join('\n');
-  return `<svg role="img" aria-label="Mean risk per claim type against its floor" width="${width + 120}" height="${30 + types.length * rowHeight}">
+  return `<svg role="img" aria-label="Mean risk per claim type against its floor" viewBox="0 0 ${width + 120} ${30 + types.length * rowHeight}" width="100%" preserveAspectRatio="xMinYMin meet">
 <text x="${left}" y="14" class="muted">mean risk (bar) · theoretical floor (line)</text>${bars}</svg>`;
 }
 
@@ -86,6 +86,7 @@ table { border-collapse: collapse; width: 100%; margin-bottom: 1.5em; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border); vertical-align: top; }
 tr.error td:first-child { color: var(--vscode-errorForeground); font-weight: bold; }
 tr.warning td:first-child { color: var(--vscode-editorWarning-foreground); font-weight: bold; }
+svg { max-width: 760px; }
 svg text { fill: var(--vscode-foreground); font-size: 12px; }
 svg .bar { fill: var(--vscode-charts-orange, #d18616); }
 svg .floor { stroke: var(--vscode-charts-blue, #3794ff); stroke-width: 3; }
