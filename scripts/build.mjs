@@ -13,6 +13,7 @@ const entries = [
   // The extension-host test suite (run in a real VS Code by scripts/e2e/run-ext-tests.sh).
   { in: 'test/e2e/suite/index.ts', out: 'out/e2e/index.js' },
   { in: 'test/e2e/suite/claimfloor.test.ts', out: 'out/e2e/claimfloor.test.js' },
+  { in: 'test/e2e/runTest.ts', out: 'out/e2e/runTest.js' },
 ];
 
 await Promise.all(
@@ -32,7 +33,7 @@ await Promise.all(
       banner: { js: [e.banner, "const importMetaUrl = require('url').pathToFileURL(__filename).href;"].filter(Boolean).join('\n') },
       // `vscode` is the extension host's own module; mocha is loaded from node_modules by the test entry. markdown-it-texmath requires KaTeX only to
       // render, which ClaimFloor never does.
-      external: ['katex', 'vscode', 'mocha'],
+      external: ['katex', 'vscode', 'mocha', '@vscode/test-electron'],
       logLevel: 'warning',
     }),
   ),

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
+  CancellationTokenSource,
   type CodeAction,
   CodeActionRequest,
   ConfigurationRequest,
@@ -215,5 +216,17 @@ describe('language server over JSON-RPC', () => {
     const { diagnostics } = await session.diagnosticsFor(closedUri);
     assert.ok(diagnostics.some((d) => d.code === 'event-date' && d.severity === 1), 'a file that is not open gets diagnostics');
     assert.deepEqual([session.progress[0], session.progress.at(-1)], ['begin', 'end']);
+  });
+
+  it('a cancelled workspace audit stops between files', async () => {
+    mkdirSync(join(root, 'many'), { recursive: true });
+    const paragraph = 'The bridge opened on 12 June 1937 and carried 42,000 cars a day. '.repeat(40);
+    for (let i = 0; i < 40; i++) writeFileSync(join(root, 'many', `f${i}.md`), `${paragraph}\n\n${paragraph}\n`);
+    const source = new CancellationTokenSource();
+    const pending = session.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimfloor.server.auditWorkspace', arguments: [] }, source.token);
+    setTimeout(() => source.cancel(), 100);
+    const summary = (await pending) as { files: number; cancelled: boolean };
+    assert.equal(summary.cancelled, true);
+    assert.ok(summary.files < 42, `stopped after ${summary.files} files`);
   });
 });
