@@ -48,3 +48,8 @@ describe('suppression comments', () => {
     assert.equal(claimsOf(md).length, 1);
   });
 });
+
+it('an indented or quoted comment applies to the line right after it', () => {
+  assert.deepEqual(claimsOf('  <!-- claimfloor-disable-next-line -->\n- The dam opened in 1936.\n'), []);
+  assert.deepEqual(claimsOf('> <!-- claimfloor-disable-next-line -->\n> The dam opened in 1936.\n'), []);
+});

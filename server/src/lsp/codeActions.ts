@@ -34,6 +34,10 @@ export function codeActionsFor(ctx: CodeActionContext): CodeAction[] {
   const lineStart = lines.offsetAt({ line, character: 0 });
   const indent = /^[ \t>]*(?:[-*+] |\d+[.)] )?/.exec(text.slice(lineStart))?.[0].replace(/[-*+\d.)]/g, ' ') ?? '';
   const top = insertionAtTop(text);
+  const lineEnd = lines.offsetAt({ line: line + 1, character: 0 }) - (text.slice(0, lines.offsetAt({ line: line + 1, character: 0 })).match(/\r?\n$/)?.[0].length ?? 0);
+  const previousLine = line === 0 ? '' : text.slice(lines.offsetAt({ line: line - 1, character: 0 }), lineStart);
+  // The squiggle's line starts a block when the line before it is blank (or it is the first line).
+  const startsBlock = previousLine.trim() === '';
   const actions: CodeAction[] = [
     {
       title: 'ClaimFloor: mark this claim as verified',
@@ -42,12 +46,20 @@ export function codeActionsFor(ctx: CodeActionContext): CodeAction[] {
       isPreferred: true,
       edit: edit(uri, [{ range: lines.rangeOf(claim.end, claim.end), newText: ' <!-- claimfloor-verified -->' }]),
     },
-    {
-      title: `ClaimFloor: disable ${claim.type} for the next line`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      edit: edit(uri, [{ range: lines.rangeOf(lineStart, lineStart), newText: `${indent}<!-- claimfloor-disable-next-line ${claim.type} -->${eol}` }]),
-    },
+    startsBlock
+      ? {
+          title: `ClaimFloor: disable ${claim.type} for the next line`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: edit(uri, [{ range: lines.rangeOf(lineStart, lineStart), newText: `${indent}<!-- claimfloor-disable-next-line ${claim.type} -->${eol}` }]),
+        }
+      : {
+          // A comment line inside a paragraph would split it in two; mark the line itself instead.
+          title: `ClaimFloor: disable ${claim.type} for this line`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: edit(uri, [{ range: lines.rangeOf(lineEnd, lineEnd), newText: ` <!-- claimfloor-disable-line ${claim.type} -->` }]),
+        },
     {
       title: `ClaimFloor: disable ${claim.type} in this file`,
       kind: CodeActionKind.QuickFix,

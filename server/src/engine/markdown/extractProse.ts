@@ -178,7 +178,11 @@ export function extractProse(source: string): ProseDocument {
         inCell = false;
         break;
       case 'html_block':
-        if (token.map) directives.push(...directivesInHtml(token.content, source.indexOf(token.content.trim(), lineOffset(token.map[0]))));
+        if (token.map) {
+          // The block's content may carry indentation or sit behind "> "; locate the comment itself.
+          const comment = token.content.trim();
+          directives.push(...directivesInHtml(comment, source.indexOf(comment, lineOffset(token.map[0]))));
+        }
         break;
       case 'inline': {
         if (inHeading) break;
