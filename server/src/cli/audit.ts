@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { type ClaimFloorConfig, ConfigLoader, findConfigFile, resolveConfig, SEVERITY_ORDER, type Severity } from '../engine';
 import { checkFile } from './checkFile';
 import { collectFiles, isIgnored } from './collectFiles';
-import type { FileResult } from './fileResult';
+import type { FileResult } from '../report/fileResult';
 import { Progress } from './progress';
 
 export interface AuditOptions {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { analyzeDocument, type ClaimFloorConfig } from '../engine';
-import type { FileResult } from './fileResult';
+import type { FileResult } from '../report/fileResult';
 import { readDocument } from './readDocument';
 
 export interface CheckFileRequest {

@@ -3,10 +3,10 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { version } from '../../../package.json';
 import { ConfigError } from '../engine';
 import { audit, exitCodeFor } from './audit';
-import type { FileResult } from './fileResult';
+import type { FileResult } from '../report/fileResult';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
-import { formatSarif } from './formatters/sarif';
+import { formatSarif } from '../report/sarif';
 import { formatText } from './formatters/text';
 
 const FORMATTERS: Record<string, (results: FileResult[], options: { quiet: boolean }) => string> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };

@@ -11,9 +11,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import type { FileResult } from '../cli/fileResult';
-import { claimRecord } from '../cli/formatters/claimRecord';
-import { formatSarif } from '../cli/formatters/sarif';
+import type { FileResult } from '../report/fileResult';
+import { claimRecord } from '../report/claimRecord';
+import { formatSarif } from '../report/sarif';
 import { CLAIM_TYPE_TABLE, CLAIM_TYPES } from '../engine';
 import { codeActionsFor, claimIdOf } from './codeActions';
 import { squiggleSpan, toDiagnostics } from './diagnostics';

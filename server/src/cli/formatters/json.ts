@@ -1,6 +1,6 @@
 import { version } from '../../../../package.json';
-import type { FileResult } from '../fileResult';
-import { claimRecord } from './claimRecord';
+import type { FileResult } from '../../report/fileResult';
+import { claimRecord } from '../../report/claimRecord';
 
 /** `--format json`: every file with its findings, notices and statistics. */
 export function formatJson(results: FileResult[]): string {

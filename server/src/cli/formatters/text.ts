@@ -1,6 +1,6 @@
 import type { Severity } from '../../engine';
 import { claimMessage } from '../../engine/report/claimMessage';
-import type { FileResult } from '../fileResult';
+import type { FileResult } from '../../report/fileResult';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 

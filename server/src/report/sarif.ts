@@ -1,8 +1,8 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { version } from '../../../../package.json';
-import { CLAIM_TYPE_TABLE, CLAIM_TYPES, type Severity } from '../../engine';
-import { claimMessage } from '../../engine/report/claimMessage';
-import type { FileResult } from '../fileResult';
+import { version } from '../../../package.json';
+import { CLAIM_TYPE_TABLE, CLAIM_TYPES, type Severity } from '../engine';
+import { claimMessage } from '../engine/report/claimMessage';
+import type { FileResult } from './fileResult';
 import { claimRecord } from './claimRecord';
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };

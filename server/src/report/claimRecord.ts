@@ -1,6 +1,6 @@
-import type { AssessedClaim } from '../../engine';
-import { claimMessage } from '../../engine/report/claimMessage';
-import { penaltyForThreshold } from '../../engine';
+import type { AssessedClaim } from '../engine';
+import { claimMessage } from '../engine/report/claimMessage';
+import { penaltyForThreshold } from '../engine';
 
 /**
  * The machine-readable form of a claim, shared by `--format json` and SARIF `properties`, so
