@@ -8,6 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 npm run package
 bash scripts/e2e/install.sh
+# The recipe's quiet workbench settings, plus: the test workspace sits inside this repository, so
+# keep VS Code from offering to open it.
+export E2E_SETTINGS_JSON="$PWD/scripts/e2e/settings.json"
 bash scripts/e2e/run-ui-check.sh --ext . --vsix out/claimfloor.vsix --workspace test/e2e/workspace --file draft.md \
   --squiggle error --hover-text 'Theoretical floor' \
   --command 'ClaimFloor: Audit Claims in Current File' \
