@@ -229,4 +229,19 @@ describe('language server over JSON-RPC', () => {
     assert.equal(summary.cancelled, true);
     assert.ok(summary.files < 42, `stopped after ${summary.files} files`);
   });
+
+  it('a hover during the debounce window answers for the text as it is now', async () => {
+    session.settings = { run: 'onType', debounceMs: 5000 };
+    await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+    await new Promise((r) => setTimeout(r, 300));
+    const hoverUri = URI.file(join(root, 'hover.md')).toString();
+    await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: hoverUri, languageId: 'markdown', version: 1, text: 'The dam opened in 1936.\n' } });
+    await session.diagnosticsFor(hoverUri);
+    await session.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: hoverUri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Smith (2019) says so. ' }],
+    });
+    const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: hoverUri }, position: { line: 0, character: 2 } });
+    assert.match((hover?.contents as MarkupContent).value, /Citation \/ reference/, 'not the stale event-date claim that used to start there');
+  });
 });

@@ -121,8 +121,19 @@ documents.onDidClose((e) => {
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
+/**
+ * The analysis matching the document as it is now: a hover or quick fix during the debounce window
+ * must not use offsets from an older text (the paragraph cache keeps this cheap).
+ */
+function currentAnalysis(uri: string): AnalysedDocument | undefined {
+  const latest = analyzer.latest.get(uri);
+  const open = documents.get(uri);
+  if (latest && open && latest.version !== open.version) return analyseNow(uri);
+  return latest;
+}
+
 connection.onHover((params): Hover | undefined => {
-  const result = analyzer.latest.get(params.textDocument.uri);
+  const result = currentAnalysis(params.textDocument.uri);
   if (!result) return undefined;
   const offset = result.lines.offsetAt(params.position);
   const hit = result.analysis.claims.find((c) => {
@@ -135,7 +146,7 @@ connection.onHover((params): Hover | undefined => {
 });
 
 connection.onCodeAction((params) => {
-  const result = analyzer.latest.get(params.textDocument.uri);
+  const result = currentAnalysis(params.textDocument.uri);
   if (!result) return [];
   return params.context.diagnostics.flatMap((diagnostic) => {
     const claim = result.analysis.claims.find((c) => c.id === claimIdOf(diagnostic));
