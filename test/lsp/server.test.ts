@@ -209,12 +209,16 @@ describe('language server over JSON-RPC', () => {
   it('audits the whole workspace into the Problems panel, with progress', async () => {
     mkdirSync(join(root, 'notes'), { recursive: true });
     writeFileSync(join(root, 'notes', 'closed.md'), 'The meeting was held on 31 February 2020.\n');
+    writeFileSync(join(root, 'notes', 'skipped.md'), 'The meeting was held on 31 February 2020.\n');
+    writeFileSync(join(root, '.claimfloor.json'), '{ "ignore": ["notes/skipped.md"] }');
     const summary = (await session.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimfloor.server.auditWorkspace', arguments: [] })) as { files: number; cancelled: boolean };
     assert.equal(summary.cancelled, false);
     assert.equal(summary.files, 2, 'draft.md and notes/closed.md are on disk');
     const closedUri = URI.file(join(root, 'notes', 'closed.md')).toString();
     const { diagnostics } = await session.diagnosticsFor(closedUri);
     assert.ok(diagnostics.some((d) => d.code === 'event-date' && d.severity === 1), 'a file that is not open gets diagnostics');
+    const skipped = URI.file(join(root, 'notes', 'skipped.md')).toString();
+    assert.equal(session.diagnostics.get(skipped), undefined, 'ignore globs in .claimfloor.json apply, as in the CLI');
     assert.deepEqual([session.progress[0], session.progress.at(-1)], ['begin', 'end']);
   });
 

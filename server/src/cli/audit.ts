@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { type ClaimFloorConfig, ConfigLoader, findConfigFile, resolveConfig, SEVERITY_ORDER, type Severity } from '../engine';
 import { checkFile } from './checkFile';
-import { collectFiles, isIgnored } from './collectFiles';
+import { collectFiles, isIgnored } from '../files/collectFiles';
 import type { FileResult } from '../report/fileResult';
 import { Progress } from './progress';
 

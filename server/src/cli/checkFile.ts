@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { analyzeDocument, type ClaimFloorConfig } from '../engine';
 import type { FileResult } from '../report/fileResult';
-import { readDocument } from './readDocument';
+import { readDocument } from '../files/readDocument';
 
 export interface CheckFileRequest {
   path: string;

@@ -34,15 +34,18 @@ export class DocumentAnalyzer {
     this.loader.clear();
   }
 
-  analyse(uri: string, version: number, text: string, settings: EditorSettings): AnalysedDocument {
+  /** The configuration that governs a document; an invalid file falls back to the defaults with a problem to show. */
+  configFor(uri: string): { config: ClaimFloorConfig; problem?: string } {
     const file = this.configFileFor(uri);
-    let base = resolveConfig();
-    let problem: string | undefined;
     try {
-      if (file) base = this.loader.load(file);
+      return { config: file ? this.loader.load(file) : resolveConfig() };
     } catch (error) {
-      problem = `${(error as Error).message}\nUsing the default configuration until it is fixed.`;
+      return { config: resolveConfig(), problem: `${(error as Error).message}\nUsing the default configuration until it is fixed.` };
     }
+  }
+
+  analyse(uri: string, version: number, text: string, settings: EditorSettings): AnalysedDocument {
+    const { config: base, problem } = this.configFor(uri);
     const config: ClaimFloorConfig = { ...base, limits: { ...base.limits, maxChars: Math.min(base.limits.maxChars, settings.maxFileChars) } };
     let cache = this.blockCaches.get(uri);
     if (!cache) {

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { glob } from 'tinyglobby';
+import { resolve } from 'node:path';
 import { URI } from 'vscode-uri';
-import type { DocumentAnalyzer, AnalysedDocument } from './documentAnalyzer';
+import { collectFiles, isIgnored } from '../files/collectFiles';
+import { readDocument } from '../files/readDocument';
+import type { AnalysedDocument, DocumentAnalyzer } from './documentAnalyzer';
 import type { EditorSettings } from './settings';
 
 export interface WorkspaceAuditProgress {
@@ -10,27 +11,33 @@ export interface WorkspaceAuditProgress {
 }
 
 /**
- * Checks every Markdown file under the workspace folder (open documents use their editor text),
- * publishing each file's diagnostics as it goes so the Problems panel fills while the user watches.
+ * Checks the workspace's Markdown files exactly as `claimfloor audit <folder>` would (same file
+ * list, `ignore` globs, binary skipping and decoding); open documents use their editor text. Each
+ * file's diagnostics are published as it goes, so the Problems panel fills while the user watches.
  * Stops between files when cancelled.
  */
 export async function auditWorkspace(folder: string, analyzer: DocumentAnalyzer, settings: EditorSettings, openText: (uri: string) => { version: number; text: string } | undefined, publish: (r: AnalysedDocument) => void, progress: WorkspaceAuditProgress): Promise<{ files: number; claims: number; cancelled: boolean }> {
-  const files = await glob('**/*.{md,markdown,mdx}', { cwd: folder, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+  const uriOf = (file: string) => URI.file(resolve(folder, file)).toString();
+  const files = (await collectFiles(['.'], folder)).files.filter((file) => !isIgnored(file, analyzer.configFor(uriOf(file)).config, folder));
   let claims = 0;
   for (const [i, file] of files.entries()) {
     if (progress.cancelled) return { files: i, claims, cancelled: true };
     progress.report(i, files.length, file);
-    const uri = URI.file(file).toString();
+    const path = resolve(folder, file);
+    const uri = uriOf(file);
     const open = openText(uri);
     let text: string;
-    try {
-      text = open?.text ?? readFileSync(file, 'utf8');
-    } catch {
-      continue;
+    if (open) text = open.text;
+    else {
+      const read = readDocument(path);
+      if (!read.ok) continue;
+      text = read.text;
     }
     const result = analyzer.analyse(uri, open?.version ?? 0, text, settings);
     claims += result.analysis.claims.length;
     publish(result);
+    // Files that are not open keep no cache, so memory stays bounded in a large workspace.
+    if (!open) analyzer.forget(uri);
     // Yield so a cancellation request can be read between files.
     await new Promise((r) => setImmediate(r));
   }

@@ -7,7 +7,7 @@ const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 /**
  * Reads a Markdown file; binary and unreadable files come back as a reason, never a throw.
- * Synchronous on purpose: each audit thread checks one file at a time.
+ * Synchronous on purpose: the CLI and the editor's workspace audit check one file at a time.
  */
 export function readDocument(path: string): ReadOutcome {
   let bytes: Buffer;
