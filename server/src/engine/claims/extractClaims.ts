@@ -96,8 +96,8 @@ function normaliseSpace(text: string): string {
 }
 
 /** Claims of one sentence, and the subject later sentences' pronouns refer to. */
-function claimsInSentence(sentence: Sentence, document: ProseDocument, previousSubject: string | undefined, referencesOnly: boolean): { drafts: ClaimDraft[]; subject?: string } {
-  const codeSpans = spansWithin(document.codeSpans, sentence.start, sentence.end);
+function claimsInSentence(sentence: Sentence, blockCode: CodeSpan[], previousSubject: string | undefined, referencesOnly: boolean): { drafts: ClaimDraft[]; subject?: string } {
+  const codeSpans = spansWithin(blockCode, sentence.start, sentence.end);
   const context = new DetectionContext(sentence, codeSpans);
   const drafts = (referencesOnly ? REFERENCE_DETECTORS : DETECTORS).flatMap((detect) => detect(context));
   if (drafts.length === 0 && !referencesOnly) drafts.push(...detectDefinitions(context));
@@ -114,8 +114,8 @@ function shiftDraft(draft: ClaimDraft, delta: number): ClaimDraft {
   return { ...draft, slots: draft.slots.map((x) => shift(x, delta)), checks: draft.checks.map((x) => shift(x, delta)) };
 }
 
-/** Claims of one block, offsets relative to the block start. */
-function claimsInBlock(text: string, document: ProseDocument, blockStart: number, limits: ExtractionLimits): BlockClaims {
+/** Claims of one block (with its inline code spans), offsets relative to the block start. */
+function claimsInBlock(text: string, code: CodeSpan[], blockStart: number, limits: ExtractionLimits): BlockClaims {
   const result: BlockClaims = { sentences: [], skippedLongSentences: 0 };
   let previousSubject: string | undefined;
   for (const sentence of annotate(text, blockStart)) {
@@ -124,7 +124,7 @@ function claimsInBlock(text: string, document: ProseDocument, blockStart: number
       continue;
     }
     const nonClaim = nonClaimReason(sentence);
-    const { drafts, subject } = claimsInSentence(sentence, document, previousSubject, nonClaim !== undefined);
+    const { drafts, subject } = claimsInSentence(sentence, code, previousSubject, nonClaim !== undefined);
     previousSubject = subject;
     result.sentences.push({ start: sentence.start - blockStart, end: sentence.end - blockStart, nonClaim, subject, drafts: drafts.map((d) => shiftDraft(d, -blockStart)) });
   }
@@ -140,7 +140,7 @@ export function extractClaims(document: ProseDocument, lines: LineIndex, limits:
     const key = `${limits.maxSentenceChars}\u0000${block.text}\u0000${code.map((c) => `${c.start - block.start}:${c.text}`).join('\u0000')}`;
     let result = cache?.get(key);
     if (!result) {
-      result = claimsInBlock(block.text, document, block.start, limits);
+      result = claimsInBlock(block.text, code, block.start, limits);
       cache?.set(key, result);
     }
     skippedLongSentences += result.skippedLongSentences;
