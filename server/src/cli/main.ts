@@ -1,7 +1,6 @@
 import { writeSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { version } from '../../../package.json';
-import { ConfigError } from '../engine';
 import { audit, exitCodeFor } from './audit';
 import type { FileResult } from '../report/fileResult';
 import { formatGithub } from './formatters/github';
@@ -60,10 +59,8 @@ async function main(): Promise<void> {
       process.exitCode = 0;
     } else if (code?.startsWith('commander.')) {
       process.exitCode = EXIT_USAGE;
-    } else if (error instanceof ConfigError) {
-      write(2, `claimfloor: ${error.message}\n`);
-      process.exitCode = EXIT_USAGE;
     } else {
+      // An invalid configuration (ConfigError) or any other failure: say why, exit 2.
       write(2, `claimfloor: ${(error as Error).message}\n`);
       process.exitCode = EXIT_USAGE;
     }
