@@ -10,6 +10,9 @@ const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'server/src/lsp/server.ts', out: 'dist/server.js' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js' },
+  // The model runs here, off the server's thread; transformers.js is bundled, the ONNX runtime's
+  // native binding is loaded from node_modules.
+  { in: 'server/src/model/worker/scoringWorker.ts', out: 'dist/scoringWorker.js' },
   // The extension-host test suite (run in a real VS Code by scripts/e2e/run-ext-tests.sh).
   { in: 'test/e2e/suite/index.ts', out: 'out/e2e/index.js' },
   { in: 'test/e2e/suite/claimfloor.test.ts', out: 'out/e2e/claimfloor.test.js' },
@@ -33,7 +36,8 @@ await Promise.all(
       banner: { js: [e.banner, "const importMetaUrl = require('url').pathToFileURL(__filename).href;"].filter(Boolean).join('\n') },
       // `vscode` is the extension host's own module; mocha is loaded from node_modules by the test entry. markdown-it-texmath requires KaTeX only to
       // render, which ClaimFloor never does.
-      external: ['katex', 'vscode', 'mocha', '@vscode/test-electron'],
+      external: ['katex', 'vscode', 'mocha', '@vscode/test-electron', 'onnxruntime-node', 'onnxruntime-common'],
+      alias: { sharp: './server/src/model/worker/noImageSupport.ts' },
       logLevel: 'warning',
     }),
   ),

@@ -2,10 +2,14 @@ import type { Claim } from './claims/claim';
 import { type BlockCache, extractClaims } from './claims/extractClaims';
 import type { ClaimFloorConfig, Severity } from './config/config';
 import { extractProse } from './markdown/extractProse';
+import { claimModelFeatures } from './model/slotFeatures';
+import { type ScoringWindow, scoringWindow, windowKey } from './model/scoringWindow';
+import type { SurprisalCalibration } from './model/surprisalCalibration';
+import type { ModelIdentity, SentenceScores } from './model/tokenScores';
 import type { Notice } from './notice';
 import type { ClaimContext, RiskSignal } from './risk/evidence';
 import { assessRisk, type RiskAssessment } from './risk/riskModel';
-import { RULES_SIGNALS } from './risk/rulesSignals';
+import { ENGINE_SIGNALS } from './risk/rulesSignals';
 import { applyDirectives } from './suppressions/applyDirectives';
 import { LineIndex } from './text/lineIndex';
 import { isBelowConfidenceTarget } from './theory/confidenceTarget';
@@ -23,6 +27,8 @@ export interface AssessedClaim extends Claim, RiskAssessment {
 export interface DocumentAnalysis {
   claims: AssessedClaim[];
   notices: Notice[];
+  /** The sentences a language model should score, one per sentence with claims; empty unless `AnalyzeOptions.model` is given. */
+  scoringWindows: ScoringWindow[];
   stats: {
     characters: number;
     analysedCharacters: number;
@@ -49,9 +55,15 @@ export interface AnalyzeOptions {
   signals?: readonly RiskSignal[];
   /** Reuses the claims of unchanged paragraphs between runs on the same document. */
   cache?: BlockCache;
+  /**
+   * Token scores from a language model for this document's scoring windows, keyed by `windowKey`.
+   * The model runs elsewhere (asynchronously, off the editor's thread): a first analysis with an
+   * empty map yields the windows to score, a second one uses the scores.
+   */
+  model?: { identity: ModelIdentity; scores: ReadonlyMap<string, SentenceScores>; calibration?: SurprisalCalibration };
 }
 
-export function analyzeDocument(source: string, config: ClaimFloorConfig, { signals = RULES_SIGNALS, cache }: AnalyzeOptions = {}): DocumentAnalysis {
+export function analyzeDocument(source: string, config: ClaimFloorConfig, { signals = ENGINE_SIGNALS, cache, model }: AnalyzeOptions = {}): DocumentAnalysis {
   const notices: Notice[] = [];
   let text = source;
   if (source.length > config.limits.maxChars) {
@@ -77,6 +89,8 @@ export function analyzeDocument(source: string, config: ClaimFloorConfig, { sign
     });
   }
   const all = sentences.flatMap((s) => s.claims);
+  const windows = new Map<number, ScoringWindow>();
+  if (model) for (const s of sentences) if (s.claims.length > 0) windows.set(s.start, scoringWindow(prose.blocks[s.block], s.start, s.end));
   const statuses = applyDirectives(all, prose.directives, text, lines);
   const allowed = new Set(config.allow.map(normalise));
   const claims: AssessedClaim[] = [];
@@ -90,13 +104,17 @@ export function analyzeDocument(source: string, config: ClaimFloorConfig, { sign
     const byComment = statuses[i].verified;
     const byAllowList = allowed.size > 0 && (allowed.has(normalise(claim.text)) || claim.slots.some((s) => allowed.has(normalise(s.text))));
     const verification: ClaimContext['verification'] = byComment ? { by: 'comment', note: byComment.note } : byAllowList ? { by: 'allow-list' } : undefined;
-    const assessment = assessRisk(claim, signals, { config, verification });
+    const window = windows.get(claim.start);
+    const scores = model && window ? model.scores.get(windowKey(window)) : undefined;
+    const modelContext = model && window && scores ? { identity: model.identity, features: claimModelFeatures(claim, window, scores), calibration: model.calibration } : undefined;
+    const assessment = assessRisk(claim, signals, { config, verification, model: modelContext });
     const flagged = isBelowConfidenceTarget(assessment.risk, settings.threshold);
     claims.push({ ...claim, ...assessment, flagged, severity: severityOf(assessment, flagged, settings.severity), floor: floorFor(claim, config), verified: verification });
   });
   return {
     claims,
     notices,
+    scoringWindows: [...windows.values()],
     stats: {
       characters: source.length,
       analysedCharacters: text.length,

@@ -46,6 +46,8 @@ const PRONOUN_START = /^(?:he|she|they|it|his|her|their|its)$/i;
 export interface SentenceReport {
   start: number;
   end: number;
+  /** Index of the prose block (paragraph) the sentence is in. */
+  block: number;
   claims: Claim[];
   nonClaim?: NonClaimReason;
 }
@@ -135,7 +137,7 @@ function claimsInBlock(text: string, code: CodeSpan[], blockStart: number, limit
 export function extractClaims(document: ProseDocument, lines: LineIndex, limits: ExtractionLimits, cache?: BlockCache): { sentences: SentenceReport[]; skippedLongSentences: number } {
   const sentences: SentenceReport[] = [];
   let skippedLongSentences = 0;
-  for (const block of document.blocks) {
+  for (const [blockIndex, block] of document.blocks.entries()) {
     const code = spansWithin(document.codeSpans, block.start, block.end);
     const key = `${limits.maxSentenceChars}\u0000${block.text}\u0000${code.map((c) => `${c.start - block.start}:${c.text}`).join('\u0000')}`;
     let result = cache?.get(key);
@@ -161,7 +163,7 @@ export function extractClaims(document: ProseDocument, lines: LineIndex, limits:
           subject: s.subject,
         };
       });
-      sentences.push({ start, end, claims, nonClaim: s.nonClaim });
+      sentences.push({ start, end, block: blockIndex, claims, nonClaim: s.nonClaim });
     }
   }
   return { sentences, skippedLongSentences };

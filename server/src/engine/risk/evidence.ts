@@ -1,5 +1,8 @@
 import type { Claim } from '../claims/claim';
 import type { ClaimFloorConfig } from '../config/config';
+import type { SlotModelFeatures } from '../model/slotFeatures';
+import type { SurprisalCalibration } from '../model/surprisalCalibration';
+import type { ModelIdentity } from '../model/tokenScores';
 
 /** Where a piece of evidence comes from; every number the product shows carries one. */
 export type EvidenceProvenance = 'published' | 'computed' | 'measured' | 'assumption' | 'writer';
@@ -27,11 +30,13 @@ export interface Evidence {
   source?: string;
 }
 
-/** Per-claim facts established outside the sentence (writer verification today; model features later). */
+/** Per-claim facts established outside the sentence: the writer's verification, the model's scores. */
 export interface ClaimContext {
   config: ClaimFloorConfig;
   /** Set when a `claimfloor-verified` comment or the allow-list covers the claim. */
   verification?: { by: 'comment' | 'allow-list'; note?: string };
+  /** Present when a language model scored the claim's sentence. */
+  model?: { identity: ModelIdentity; features: SlotModelFeatures[]; calibration?: SurprisalCalibration };
 }
 
 /**

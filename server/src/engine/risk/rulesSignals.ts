@@ -1,4 +1,5 @@
 import type { RiskSignal } from './evidence';
+import { modelSurprisalSignal } from './signals/modelSurprisal';
 import { answerSpaceSignal } from './signals/answerSpace';
 import { deterministicChecksSignal } from './signals/deterministicChecks';
 import { typePriorSignal } from './signals/typePrior';
@@ -6,3 +7,6 @@ import { writerVerificationSignal } from './signals/writerVerification';
 
 /** The signals that need no model and no corpus. */
 export const RULES_SIGNALS: readonly RiskSignal[] = [typePriorSignal, answerSpaceSignal, deterministicChecksSignal, writerVerificationSignal];
+
+/** Every signal the engine knows; those that need a model or a corpus say nothing without one. */
+export const ENGINE_SIGNALS: readonly RiskSignal[] = [...RULES_SIGNALS, modelSurprisalSignal];
