@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import type { FileAudit } from './auditReport/fileAudit';
 import { ReportPanel } from './auditReport/reportPanel';
-import { ClaimStatusBar } from './statusBar';
+import { ClaimStatusBar, type ModelState } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -21,13 +21,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.claimfloor.{json,jsonc}') },
     outputChannel: output,
+    // Downloaded models and cached scores live in the extension's global storage.
+    initializationOptions: { storagePath: context.globalStorageUri.fsPath },
   };
   client = new LanguageClient('claimfloor', 'ClaimFloor', serverOptions, clientOptions);
   const running = client;
+  const statusBar = new ClaimStatusBar();
 
   context.subscriptions.push(
     output,
-    new ClaimStatusBar(),
+    statusBar,
+    running.onNotification('claimfloor/modelState', (state: ModelState) => statusBar.setModel(state)),
     vscode.commands.registerCommand('claimfloor.auditFile', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'markdown') {

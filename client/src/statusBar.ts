@@ -1,9 +1,21 @@
 import * as vscode from 'vscode';
 
-/** "ClaimFloor: N at risk" for the active Markdown file; click to audit it. */
+/** The server's `claimfloor/modelState` notification. */
+export interface ModelState {
+  state: 'ready' | 'loading' | 'none' | 'failed' | 'off';
+  text: string;
+}
+
+/** "ClaimFloor: N at risk · model" for the active Markdown file; click to audit it. */
 export class ClaimStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[] = [];
+  private model: ModelState = { state: 'loading', text: 'starting' };
+
+  setModel(model: ModelState): void {
+    this.model = model;
+    this.update();
+  }
 
   constructor() {
     this.item.command = 'claimfloor.auditFile';
@@ -23,8 +35,10 @@ export class ClaimStatusBar implements vscode.Disposable {
     const ours = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'ClaimFloor' && d.code !== undefined);
     const wrong = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const atRisk = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
-    this.item.text = `$(law) ClaimFloor: ${atRisk} at risk${wrong > 0 ? `, ${wrong} wrong` : ''}`;
-    this.item.tooltip = `${ours.length} claims in this file; ${wrong} certainly wrong, ${atRisk} below your confidence target. Rules only (no model). Click to audit.`;
+    const mode = this.model.state === 'ready' ? this.model.text : this.model.state === 'loading' ? 'loading model' : 'rules only';
+    this.item.text = `$(law) ClaimFloor: ${atRisk} at risk${wrong > 0 ? `, ${wrong} wrong` : ''} · ${mode}`;
+    const model = this.model.state === 'ready' ? `Scored with ${this.model.text}.` : `Scored without a model: ${this.model.text}.`;
+    this.item.tooltip = `${ours.length} claims in this file; ${wrong} certainly wrong, ${atRisk} below your confidence target. ${model} Click to audit.`;
     this.item.show();
   }
 

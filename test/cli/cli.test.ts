@@ -5,14 +5,16 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { tinyModel } from '../model/modelHelpers';
 import Ajv from 'ajv-draft-04';
 import type { Log as SarifLog } from 'sarif';
 
 const CLI = resolve('dist/cli.js');
 const require = createRequire(import.meta.url);
 
+// The CLI's default cache directory (downloaded models, scores) is kept inside each test's tree.
 function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: join(cwd, '.test-cache') } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -138,5 +140,47 @@ describe('claimfloor audit', () => {
     assert.match(r.stdout, /loop\.md: cannot read \(ELOOP\)/);
     assert.match(r.stdout, /bio\.md:3:1 error/);
     assert.equal(r.code, 2);
+  });
+});
+
+describe('claimfloor audit with a model', () => {
+  it('says it ran rules-only, and why, when no model is available', () => {
+    const text = run(['audit', 'docs/bio.md'], dir);
+    assert.match(text.stdout, /Scored without a model \(rules-only: No model: set a local model folder, or allow ClaimFloor to download Xenova\/distilgpt2 \(87 MB, once\)\.\)/);
+    const json = JSON.parse(run(['audit', 'docs/bio.md', '--format', 'json'], dir).stdout);
+    assert.equal(json.model.used, false);
+    assert.equal(json.files[0].claims[0].model.used, false);
+  });
+
+  it('--model scores every claim; JSON and SARIF carry the features; a second run comes from the disk cache', async () => {
+    const model = await tinyModel();
+    const first = JSON.parse(run(['audit', 'docs/bio.md', '--format', 'json', '--model', model, '--min-risk', '0'], dir).stdout);
+    assert.equal(first.model.used, true);
+    assert.equal(first.model.name, 'tiny-gpt2');
+    assert.equal(first.model.fromCache, 0);
+    const biography = first.files[0].claims.find((c: { type: string }) => c.type === 'biography');
+    assert.equal(biography.model.used, true);
+    const slot = biography.model.slots[0];
+    for (const key of ['meanBitsPerChar', 'maxBitsPerChar', 'entropyBits']) assert.ok(Number.isFinite(slot[key]) && slot[key] > 0, key);
+    assert.ok(Number.isInteger(slot.rank) && slot.rank >= 1);
+    assert.equal(typeof slot.expected, 'string');
+    const second = JSON.parse(run(['audit', 'docs/bio.md', '--format', 'json', '--model', model, '--min-risk', '0'], dir).stdout);
+    assert.equal(second.model.fromCache, second.model.sentences);
+    assert.deepEqual(second.files[0].claims, first.files[0].claims);
+    const sarif = JSON.parse(run(['audit', 'docs/bio.md', '--format', 'sarif', '--model', model], dir).stdout) as SarifLog;
+    assert.equal((sarif.runs[0].properties?.model as { used: boolean }).used, true);
+    const text = run(['audit', 'docs/bio.md', '--model', model], dir);
+    assert.match(text.stdout, /Model tiny-gpt2 \(uncalibrated: shown, not counted\): 2 sentences scored, 2 from cache\./);
+  });
+
+  it('a folder that is not a model is reported, and the audit still runs rules-only', () => {
+    const r = run(['audit', 'docs/bio.md', '--model', 'docs'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /Scored without a model \(rules-only: .*docs is not a transformers\.js model folder: config\.json is missing\.\)/);
+  });
+
+  it('--no-model (the last of the two flags wins) never loads one', async () => {
+    const r = run(['audit', 'docs/bio.md', '--model', await tinyModel(), '--no-model'], dir);
+    assert.match(r.stdout, /Scored without a model \(rules-only: no model was requested\)/);
   });
 });

@@ -1,32 +1,21 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   CancellationTokenSource,
   type CodeAction,
   CodeActionRequest,
-  ConfigurationRequest,
-  createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExecuteCommandRequest,
   HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
   type MarkupContent,
-  type ProtocolConnection,
-  PublishDiagnosticsNotification,
-  RegistrationRequest,
-  type PublishDiagnosticsParams,
-  StreamMessageReader,
-  StreamMessageWriter,
-  WorkDoneProgressCreateRequest,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
+import { Session } from '../helpers/lspSession';
 
 const DRAFT = [
   '# Grace Hopper',
@@ -38,62 +27,6 @@ const DRAFT = [
   'Hopper wrote, "Stars * and a_b_c [x] <b>belong</b> in every careful hover card."',
   '',
 ].join('\n');
-
-/** A real language-server session over stdio, driven by the protocol library VS Code uses. */
-class Session {
-  readonly child: ChildProcess;
-  readonly connection: ProtocolConnection;
-  readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
-  settings: Record<string, unknown> = { run: 'onType', debounceMs: 50 };
-  readonly progress: string[] = [];
-  private waiters: Array<() => void> = [];
-
-  constructor() {
-    this.child = spawn(process.execPath, [resolve('dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
-    this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
-      this.diagnostics.set(p.uri, [...(this.diagnostics.get(p.uri) ?? []), p]);
-      for (const w of this.waiters.splice(0)) w();
-    });
-    this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => this.settings));
-    this.connection.onRequest(RegistrationRequest.method, () => null);
-    this.connection.onRequest(WorkDoneProgressCreateRequest.method, () => null);
-    this.connection.onNotification('$/progress', (p: { value: { kind: string } }) => {
-      this.progress.push(p.value.kind);
-    });
-    this.connection.listen();
-  }
-
-  async start(rootPath: string) {
-    const result = await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: URI.file(rootPath).toString(),
-      workspaceFolders: [{ uri: URI.file(rootPath).toString(), name: 'ws' }],
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, window: { workDoneProgress: true } },
-    });
-    await this.connection.sendNotification(InitializedNotification.type, {});
-    return result;
-  }
-
-  /** Resolves with the first diagnostics for `uri` that satisfy `accept`. */
-  async diagnosticsFor(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = (this.diagnostics.get(uri) ?? []).find(accept);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching diagnostics for ${uri}: ${JSON.stringify(this.diagnostics.get(uri))}`);
-      await new Promise<void>((r) => {
-        this.waiters.push(r);
-        setTimeout(r, 200);
-      });
-    }
-  }
-
-  stop() {
-    this.connection.dispose();
-    this.child.kill();
-  }
-}
 
 let session: Session;
 let root: string;

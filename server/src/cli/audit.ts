@@ -4,6 +4,9 @@ import { checkFile } from './checkFile';
 import { collectFiles, isIgnored } from '../files/collectFiles';
 import type { FileResult } from '../report/fileResult';
 import { Progress } from './progress';
+import { openModel } from '../model/openModel';
+import type { DownloadProgress } from '../model/downloadModel';
+import { type ModelReport, modelReport, RULES_ONLY } from '../report/modelReport';
 
 export interface AuditOptions {
   paths: string[];
@@ -14,11 +17,22 @@ export interface AuditOptions {
   minRisk?: number;
   /** Show the progress line (it appears only on a terminal in any case). */
   progress: boolean;
+  /** Score claims with a language model; absent means rules-only. */
+  model?: {
+    /** A transformers.js model folder (--model). */
+    path?: string;
+    allowDownload: boolean;
+    /** Downloaded models and the persistent score cache live here. */
+    cacheDir: string;
+    workerFile: string;
+    onDownloadProgress?: (progress: DownloadProgress) => void;
+  };
 }
 
 export interface AuditOutcome {
   results: FileResult[];
   unmatched: string[];
+  model: ModelReport;
 }
 
 /** Checks every file the arguments name; a file that cannot be read is reported and skipped. */
@@ -33,15 +47,35 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
   };
 
   const { files, unmatched } = await collectFiles(options.paths, options.cwd);
+  const opened = options.model
+    ? await openModel({
+        path: options.model.path,
+        storageDir: options.model.cacheDir,
+        cacheDir: options.model.cacheDir,
+        allowDownload: options.model.allowDownload,
+        download: { onProgress: options.model.onDownloadProgress },
+        scorer: { workerFile: options.model.workerFile },
+      })
+    : undefined;
   const progress = new Progress(options.progress ? files.length : 0);
   const results: FileResult[] = [];
-  for (const [i, path] of files.entries()) {
-    progress.update(i + 1, path);
-    const config = configFor(path);
-    if (!isIgnored(path, config, options.cwd)) results.push(checkFile({ path, cwd: options.cwd, config, minRisk: options.minRisk }));
+  const counts = { sentences: 0, fromCache: 0 };
+  try {
+    for (const [i, path] of files.entries()) {
+      progress.update(i + 1, path);
+      const config = configFor(path);
+      if (isIgnored(path, config, options.cwd)) continue;
+      const { modelStats, ...result } = await checkFile({ path, cwd: options.cwd, config, minRisk: options.minRisk }, opened?.scoring);
+      counts.sentences += modelStats?.windows ?? 0;
+      counts.fromCache += modelStats?.cacheHits ?? 0;
+      results.push(result);
+    }
+  } finally {
+    progress.finish();
+    await opened?.scoring?.flush();
+    await opened?.scoring?.dispose();
   }
-  progress.finish();
-  return { results, unmatched };
+  return { results, unmatched, model: opened ? modelReport(opened.status, counts) : RULES_ONLY };
 }
 
 /** Exit status: 1 when any listed finding is at least as severe as `failOn`. */

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { analyzeDocument, type ClaimFloorConfig } from '../engine';
 import type { FileResult } from '../report/fileResult';
 import { readDocument } from '../files/readDocument';
+import type { ModelScoring, ScoringStats } from '../model/modelScoring';
 
 export interface CheckFileRequest {
   path: string;
@@ -11,11 +12,12 @@ export interface CheckFileRequest {
   minRisk?: number;
 }
 
-/** Reads and analyses one file. Used in-process and by the audit worker threads alike. */
-export function checkFile({ path, cwd, config, minRisk }: CheckFileRequest): FileResult {
+/** Reads and analyses one file, with the model's evidence when a model is loaded. */
+export async function checkFile({ path, cwd, config, minRisk }: CheckFileRequest, scoring?: ModelScoring): Promise<FileResult & { modelStats?: ScoringStats }> {
   const read = readDocument(resolve(cwd, path));
   if (!read.ok) return { path, config, findings: [], error: read.reason, ioError: read.ioError };
-  const analysis = analyzeDocument(read.text, config);
+  const scored = scoring ? await scoring.analyze(read.text, config) : undefined;
+  const analysis = scored ?? analyzeDocument(read.text, config);
   const findings = analysis.claims.filter((c) => c.severity === 'error' || (minRisk === undefined ? c.flagged : c.risk >= minRisk));
-  return { path, config, analysis, findings };
+  return { path, config, analysis, findings, modelStats: scored?.modelStats };
 }

@@ -1,4 +1,6 @@
 import { writeSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { version } from '../../../package.json';
 import { audit, exitCodeFor } from './audit';
@@ -7,8 +9,13 @@ import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from '../report/sarif';
 import { formatText } from './formatters/text';
+import type { ModelReport } from '../report/modelReport';
+import { downloadProgressPrinter } from './downloadProgress';
 
-const FORMATTERS: Record<string, (results: FileResult[], options: { quiet: boolean }) => string> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };
+const FORMATTERS: Record<string, (results: FileResult[], options: { quiet: boolean; model: ModelReport }) => string> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };
+
+/** Where the CLI keeps downloaded models and scores: $XDG_CACHE_HOME/claimfloor or ~/.cache/claimfloor. */
+const DEFAULT_CACHE_DIR = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'claimfloor');
 
 const EXIT_USAGE = 2;
 
@@ -40,10 +47,24 @@ program
   .addOption(new Option('--fail-on <severity>', 'exit 1 when a listed claim is at least this severe').choices(['error', 'warning', 'information', 'hint', 'none']).default('warning'))
   .option('-c, --config <file>', 'use this configuration file instead of each file\'s nearest .claimfloor.json')
   .option('-q, --quiet', 'print findings only: no notices, summary or progress', false)
-  .action(async (paths: string[], opts: { format: string; minRisk?: number; failOn: 'error' | 'warning' | 'information' | 'hint' | 'none'; config?: string; quiet: boolean }) => {
-    const { results, unmatched } = await audit({ paths, cwd: process.cwd(), configFile: opts.config, minRisk: opts.minRisk, progress: !opts.quiet });
+  .option('--model <folder>', 'score claims with this transformers.js model folder (config.json, tokenizer.json, onnx/)')
+  .option('--allow-download', 'download the default model (Xenova/distilgpt2, 85 MB, sha256-checked) if no copy is cached; without it the CLI never uses the network', false)
+  .option('--no-model', 'rules only, even when a downloaded model is cached')
+  .option('--cache-dir <dir>', 'downloaded models and cached scores', DEFAULT_CACHE_DIR)
+  .action(async (paths: string[], opts: { format: string; minRisk?: number; failOn: 'error' | 'warning' | 'information' | 'hint' | 'none'; config?: string; quiet: boolean; model: string | boolean; allowDownload: boolean; cacheDir: string }) => {
+    const model =
+      opts.model === false
+        ? undefined
+        : {
+            path: typeof opts.model === 'string' ? opts.model : undefined,
+            allowDownload: opts.allowDownload,
+            cacheDir: opts.cacheDir,
+            workerFile: join(__dirname, 'scoringWorker.js'),
+            onDownloadProgress: opts.quiet ? undefined : downloadProgressPrinter(process.stderr),
+          };
+    const { results, unmatched, model: report } = await audit({ paths, cwd: process.cwd(), configFile: opts.config, minRisk: opts.minRisk, progress: !opts.quiet, model });
     for (const u of unmatched) write(2, `claimfloor: no files match "${u}"\n`);
-    write(1, FORMATTERS[opts.format](results, { quiet: opts.quiet }));
+    write(1, FORMATTERS[opts.format](results, { quiet: opts.quiet, model: report }));
     for (const r of results.filter((x) => x.error)) if (opts.format !== 'text') write(2, `claimfloor: ${r.path}: ${r.error}\n`);
     // A path that matched nothing or a file that could not be read makes the run incomplete.
     const incomplete = unmatched.length > 0 || results.some((r) => r.ioError);

@@ -2,7 +2,7 @@ import type { Claim } from './claims/claim';
 import { type BlockCache, extractClaims } from './claims/extractClaims';
 import type { ClaimFloorConfig, Severity } from './config/config';
 import { extractProse } from './markdown/extractProse';
-import { claimModelFeatures } from './model/slotFeatures';
+import { claimModelFeatures, type SlotModelFeatures } from './model/slotFeatures';
 import { type ScoringWindow, scoringWindow, windowKey } from './model/scoringWindow';
 import type { SurprisalCalibration } from './model/surprisalCalibration';
 import type { ModelIdentity, SentenceScores } from './model/tokenScores';
@@ -22,6 +22,8 @@ export interface AssessedClaim extends Claim, RiskAssessment {
   flagged: boolean;
   floor: FloorReading;
   verified?: { by: 'comment' | 'allow-list'; note?: string };
+  /** What the language model measured on the claim's slots, when one scored its sentence. */
+  model?: { name: string; features: SlotModelFeatures[] };
 }
 
 export interface DocumentAnalysis {
@@ -109,7 +111,7 @@ export function analyzeDocument(source: string, config: ClaimFloorConfig, { sign
     const modelContext = model && window && scores ? { identity: model.identity, features: claimModelFeatures(claim, window, scores), calibration: model.calibration } : undefined;
     const assessment = assessRisk(claim, signals, { config, verification, model: modelContext });
     const flagged = isBelowConfidenceTarget(assessment.risk, settings.threshold);
-    claims.push({ ...claim, ...assessment, flagged, severity: severityOf(assessment, flagged, settings.severity), floor: floorFor(claim, config), verified: verification });
+    claims.push({ ...claim, ...assessment, flagged, severity: severityOf(assessment, flagged, settings.severity), floor: floorFor(claim, config), verified: verification, model: modelContext && { name: modelContext.identity.name, features: modelContext.features } });
   });
   return {
     claims,

@@ -3,6 +3,8 @@ import { LRUCache } from 'lru-cache';
 import { URI } from 'vscode-uri';
 import { analyzeDocument, type BlockClaims, type ClaimFloorConfig, ConfigLoader, type DocumentAnalysis, findConfigFile, resolveConfig } from '../engine';
 import { LineIndex } from '../engine/text/lineIndex';
+import type { ScoringWindow } from '../engine/model/scoringWindow';
+import type { ModelScoring } from '../model/modelScoring';
 import type { EditorSettings } from './settings';
 
 export interface AnalysedDocument {
@@ -12,6 +14,8 @@ export interface AnalysedDocument {
   lines: LineIndex;
   analysis: DocumentAnalysis;
   config: ClaimFloorConfig;
+  /** Sentences the model has not scored yet; the server scores them off-thread and analyses again. */
+  unscored: ScoringWindow[];
 }
 
 /**
@@ -44,7 +48,8 @@ export class DocumentAnalyzer {
     }
   }
 
-  analyse(uri: string, version: number, text: string, settings: EditorSettings): AnalysedDocument {
+  /** Synchronous: uses the model's scores that are already in memory and lists the sentences still to score. */
+  analyse(uri: string, version: number, text: string, settings: EditorSettings, scoring?: ModelScoring): AnalysedDocument {
     const { config: base, problem } = this.configFor(uri);
     const config: ClaimFloorConfig = { ...base, limits: { ...base.limits, maxChars: Math.min(base.limits.maxChars, settings.maxFileChars) } };
     let cache = this.blockCaches.get(uri);
@@ -52,9 +57,15 @@ export class DocumentAnalyzer {
       cache = new LRUCache<string, BlockClaims>({ max: 2000 });
       this.blockCaches.set(uri, cache);
     }
-    const analysis = analyzeDocument(text, config, { cache });
+    let analysis = analyzeDocument(text, config, { cache, model: scoring && { identity: scoring.model.identity, scores: new Map() } });
+    let unscored: ScoringWindow[] = [];
+    if (scoring) {
+      const { scores, missing } = scoring.cachedScores(analysis.scoringWindows);
+      unscored = missing;
+      if (scores.size > 0) analysis = analyzeDocument(text, config, { cache, model: { identity: scoring.model.identity, scores, calibration: scoring.model.calibration } });
+    }
     if (problem) analysis.notices.unshift({ severity: 'error', message: problem });
-    const result: AnalysedDocument = { uri, version, text, lines: new LineIndex(text), analysis, config };
+    const result: AnalysedDocument = { uri, version, text, lines: new LineIndex(text), analysis, config, unscored };
     this.latest.set(uri, result);
     return result;
   }

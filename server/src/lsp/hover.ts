@@ -18,7 +18,7 @@ const PROVENANCE_LABEL: Record<string, string> = {
  * check that quotes it) is escaped, and the client renders it untrusted, so a draft can never
  * inject links, HTML or command URIs.
  */
-export function hoverMarkdown(claim: AssessedClaim, threshold: number): string {
+export function hoverMarkdown(claim: AssessedClaim, threshold: number, modelStatus = 'rules only'): string {
   const info = CLAIM_TYPE_TABLE[claim.type];
   const out: string[] = [];
   const verdict = claim.certain
@@ -34,7 +34,7 @@ export function hoverMarkdown(claim: AssessedClaim, threshold: number): string {
 
   out.push('**Why this risk**', '');
   for (const ev of claim.trail) out.push(`- ${e(ev.summary)} — *${PROVENANCE_LABEL[ev.provenance] ?? ev.provenance}*${ev.source ? `: ${e(ev.source)}` : ''}`);
-  out.push('- Rarity / singleton status: *not measured* (no workspace index or reference corpus yet)', '- Scored without a model (rules only)', '');
+  out.push('- Rarity / singleton status: *not measured* (no workspace index or reference corpus yet)', claim.model ? `- Scored by ${e(claim.model.name)} (see the model-surprisal line above)` : `- Scored without a model (${e(modelStatus)})`, '');
 
   const floor = claim.floor;
   out.push(`**Theoretical floor for this type** — ${e(floor.governingBound)}`, '');

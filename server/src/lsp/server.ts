@@ -21,10 +21,14 @@ import { type AnalysedDocument, DocumentAnalyzer } from './documentAnalyzer';
 import { hoverMarkdown } from './hover';
 import { auditWorkspace } from './workspaceAudit';
 import { DEFAULT_SETTINGS, type EditorSettings, readSettings } from './settings';
+import { ModelHost, type ModelState } from './modelHost';
+import { modelReport } from '../report/modelReport';
 
 // Server-side command ids; the client's palette commands ("claimfloor.auditFile", …) call these.
 export const AUDIT_FILE_COMMAND = 'claimfloor.server.auditFile';
 export const AUDIT_WORKSPACE_COMMAND = 'claimfloor.server.auditWorkspace';
+/** Server → client: the language model's state, for the status bar. */
+export const MODEL_STATE_NOTIFICATION = 'claimfloor/modelState';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -33,6 +37,22 @@ const timers = new Map<string, NodeJS.Timeout>();
 let settings: EditorSettings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
 let workspaceFolder: string | undefined;
+let models: ModelHost | undefined;
+/** Per document: the version whose unscored sentences are being scored, and how to cancel that. */
+const scoring = new Map<string, { version: number; controller: AbortController }>();
+
+/** One line for the hover and the report: why there is no model, or which one is loading. */
+function modelStatusText(state: ModelState | undefined): string {
+  if (!state) return 'rules only';
+  switch (state.state) {
+    case 'ready':
+      return state.model.identity.name;
+    case 'loading':
+      return `the model is ${state.detail}`;
+    default:
+      return `rules only: ${state.reason}`;
+  }
+}
 
 const docsUri = (type: string) => URI.file(join(__dirname, '..', 'docs', 'claim-types', `${type}.md`)).toString();
 
@@ -47,14 +67,36 @@ function analyseNow(uri: string): AnalysedDocument | undefined {
   const document = documents.get(uri);
   if (!document || document.languageId !== 'markdown') return undefined;
   try {
-    const result = analyzer.analyse(uri, document.version, document.getText(), settings);
+    const result = analyzer.analyse(uri, document.version, document.getText(), settings, models?.ready);
     // A newer edit arrived while this ran: its own run will publish.
     if (documents.get(uri)?.version === result.version) publish(result);
+    scoreInBackground(result);
     return result;
   } catch (error) {
     connection.console.error(`ClaimFloor could not analyse ${uri}: ${(error as Error).stack ?? error}`);
     return undefined;
   }
+}
+
+/**
+ * Sends the sentences the model has not seen to the scoring worker, then analyses again with their
+ * scores. A newer version cancels the older request, so stale scores are never published.
+ */
+function scoreInBackground(result: AnalysedDocument): void {
+  const model = models?.ready;
+  const running = scoring.get(result.uri);
+  if (!model || result.unscored.length === 0 || running?.version === result.version) return;
+  running?.controller.abort();
+  const controller = new AbortController();
+  scoring.set(result.uri, { version: result.version, controller });
+  model
+    .scores(result.unscored, controller.signal)
+    .then(() => {
+      if (documents.get(result.uri)?.version === result.version) analyseNow(result.uri);
+    })
+    .catch((error: Error) => {
+      if (error.name !== 'AbortError') connection.console.warn(`ClaimFloor: scoring ${result.uri} failed: ${error.message}`);
+    });
 }
 
 /** Debounced analysis: every edit restarts the timer, so stale work never starts. */
@@ -69,15 +111,45 @@ function schedule(uri: string): void {
   );
 }
 
+function reanalyseOpenDocuments(): void {
+  for (const document of documents.all()) if (settings.run !== 'manual') analyseNow(document.uri);
+}
+
 async function refreshSettings(): Promise<void> {
   if (canPullConfiguration) settings = readSettings(await connection.workspace.getConfiguration('claimFloor'));
-  for (const document of documents.all()) if (settings.run !== 'manual') analyseNow(document.uri);
+  reanalyseOpenDocuments();
+  // Loading the model never delays the rules-only diagnostics published above.
+  await models?.configure(settings.model);
+}
+
+function createModelHost(storageDir: string | undefined): ModelHost {
+  return new ModelHost(storageDir, join(__dirname, 'scoringWorker.js'), {
+    onState(state) {
+      void connection.sendNotification(MODEL_STATE_NOTIFICATION, { state: state.state, text: modelStatusText(state) });
+      // Results must never show evidence from a model that is no longer loaded, or miss a new one's.
+      reanalyseOpenDocuments();
+    },
+    async beginDownload() {
+      const progress = await connection.window.createWorkDoneProgress();
+      const controller = new AbortController();
+      progress.token.onCancellationRequested(() => controller.abort());
+      progress.begin('ClaimFloor: downloading the language model', 0, 'starting', true);
+      return {
+        signal: controller.signal,
+        report: ({ receivedBytes, totalBytes }) => progress.report(Math.floor((100 * receivedBytes) / totalBytes), `${(receivedBytes / 1e6).toFixed(1)} of ${(totalBytes / 1e6).toFixed(1)} MB`),
+        done: () => progress.done(),
+      };
+    },
+    log: (message) => connection.console.warn(message),
+  });
 }
 
 connection.onInitialize((params) => {
   canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
   workspaceFolder = folder ? URI.parse(folder).fsPath : undefined;
+  const storage = (params.initializationOptions as { storagePath?: unknown } | undefined)?.storagePath;
+  models = createModelHost(typeof storage === 'string' ? storage : undefined);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -117,6 +189,8 @@ documents.onDidSave((e) => {
 });
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
+  scoring.get(e.document.uri)?.controller.abort();
+  scoring.delete(e.document.uri);
   analyzer.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
@@ -142,7 +216,7 @@ connection.onHover((params): Hover | undefined => {
   });
   if (!hit) return undefined;
   const span = squiggleSpan(hit);
-  return { contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(hit, result.config.types[hit.type].threshold) }, range: result.lines.rangeOf(span.start, span.end) };
+  return { contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(hit, result.config.types[hit.type].threshold, modelStatusText(models?.state)) }, range: result.lines.rangeOf(span.start, span.end) };
 });
 
 connection.onCodeAction((params) => {
@@ -192,9 +266,12 @@ connection.onExecuteCommand(async (params, token) => {
     notices: result.analysis.notices,
     claims: result.analysis.claims.map((c) => claimRecord(c, result.config.types[c.type].threshold)),
     typeTitles: Object.fromEntries(CLAIM_TYPES.map((t) => [t, CLAIM_TYPE_TABLE[t].title])),
-    sarif: formatSarif([file]),
+    model: modelStatusText(models?.state),
+    sarif: formatSarif([file], { model: models?.state.state === 'ready' ? modelReport(models.state) : { used: false, reason: modelStatusText(models?.state) } }),
   };
 });
+
+connection.onShutdown(() => models?.dispose());
 
 documents.listen(connection);
 connection.listen();

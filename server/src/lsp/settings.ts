@@ -5,15 +5,28 @@ export interface EditorSettings {
   debounceMs: number;
   /** Characters analysed per document; the rest is announced as skipped. */
   maxFileChars: number;
+  model: ModelSettings;
 }
 
-export const DEFAULT_SETTINGS: EditorSettings = { run: 'onType', debounceMs: 300, maxFileChars: 500_000 };
+/** `claimFloor.model.*`; path, download and URL are machine-scoped so a workspace cannot set them. */
+export interface ModelSettings {
+  enabled: boolean;
+  path?: string;
+  allowDownload: boolean;
+  downloadUrl?: string;
+}
+
+export const DEFAULT_SETTINGS: EditorSettings = { run: 'onType', debounceMs: 300, maxFileChars: 500_000, model: { enabled: true, allowDownload: false } };
+
+const nonEmpty = (x: unknown) => (typeof x === 'string' && x.trim() !== '' ? x.trim() : undefined);
 
 export function readSettings(value: unknown): EditorSettings {
-  const v = (value ?? {}) as Partial<EditorSettings>;
+  const v = (value ?? {}) as Partial<Omit<EditorSettings, 'model'>> & { model?: Partial<ModelSettings> };
+  const model = v.model ?? {};
   return {
     run: v.run === 'onSave' || v.run === 'manual' ? v.run : 'onType',
     debounceMs: typeof v.debounceMs === 'number' && v.debounceMs >= 0 ? v.debounceMs : DEFAULT_SETTINGS.debounceMs,
     maxFileChars: typeof v.maxFileChars === 'number' && v.maxFileChars >= 1000 ? v.maxFileChars : DEFAULT_SETTINGS.maxFileChars,
+    model: { enabled: model.enabled !== false, path: nonEmpty(model.path), allowDownload: model.allowDownload === true, downloadUrl: nonEmpty(model.downloadUrl) },
   };
 }

@@ -24,6 +24,17 @@ export class ModelScoring {
     private readonly cache: ScoreCache,
   ) {}
 
+  /** The scores already in memory, and the windows still to score; synchronous, for the editor's first pass. */
+  cachedScores(windows: DocumentAnalysis['scoringWindows']): { scores: Map<string, SentenceScores>; missing: DocumentAnalysis['scoringWindows'] } {
+    const scores = new Map<string, SentenceScores>();
+    const missing = windows.filter((w) => {
+      const hit = this.cache.peek(w);
+      if (hit) scores.set(windowKey(w), hit);
+      return !hit;
+    });
+    return { scores, missing };
+  }
+
   /** Scores for each window, from the cache where possible; the rest go to the worker in one request. */
   async scores(windows: DocumentAnalysis['scoringWindows'], signal?: AbortSignal): Promise<{ scores: Map<string, SentenceScores>; stats: ScoringStats }> {
     const scores = new Map<string, SentenceScores>();

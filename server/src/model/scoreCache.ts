@@ -47,6 +47,11 @@ export class ScoreCache {
     return createHash('sha256').update(`${this.modelKey}\u0000${window.text.slice(0, window.scoreFrom)}\u0000${window.text.slice(window.scoreFrom)}`).digest('hex');
   }
 
+  /** Memory only, synchronous: what the editor can use without waiting. */
+  peek(window: WindowToScore): SentenceScores | undefined {
+    return this.memory.get(this.key(window));
+  }
+
   async get(window: WindowToScore): Promise<SentenceScores | undefined> {
     const key = this.key(window);
     const hit = this.memory.get(key);

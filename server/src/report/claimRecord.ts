@@ -4,8 +4,8 @@ import { penaltyForThreshold } from '../engine';
 
 /**
  * The machine-readable form of a claim, shared by `--format json` and SARIF `properties`, so
- * other tools can consume either. Model, rarity and grounding fields say explicitly that those
- * signals were not used.
+ * other tools can consume either. `model` carries the language model's features per slot, or says
+ * that no model scored the claim.
  */
 export function claimRecord(claim: AssessedClaim, threshold: number) {
   return {
@@ -35,7 +35,23 @@ export function claimRecord(claim: AssessedClaim, threshold: number) {
     },
     evidence: claim.trail.map((e) => ({ signal: e.signal, effect: e.effect, summary: e.summary, provenance: e.provenance, source: e.source ?? null })),
     verified: claim.verified ?? null,
-    model: { used: false },
+    model: claim.model
+      ? {
+          used: true,
+          name: claim.model.name,
+          slots: claim.model.features.map((f) => ({
+            role: f.role,
+            text: f.text,
+            tokens: f.tokens,
+            meanBitsPerChar: round(f.meanBitsPerChar),
+            maxBitsPerChar: round(f.maxBitsPerChar),
+            entropyBits: round(f.entropyBits),
+            rank: f.rank,
+            expected: f.expected,
+            written: f.written,
+          })),
+        }
+      : { used: false },
   };
 }
 

@@ -4,6 +4,7 @@ import { CLAIM_TYPE_TABLE, CLAIM_TYPES, type Severity } from '../engine';
 import { claimMessage } from '../engine/report/claimMessage';
 import type { FileResult } from './fileResult';
 import { claimRecord } from './claimRecord';
+import type { ModelReport } from './modelReport';
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -20,7 +21,7 @@ const RULES: ReportingDescriptor[] = CLAIM_TYPES.map((type) => {
 });
 
 /** `--format sarif`: SARIF 2.1.0, one result per listed claim; columns in UTF-16 code units as in LSP. */
-export function formatSarif(results: FileResult[]): string {
+export function formatSarif(results: FileResult[], { model }: { model: ModelReport }): string {
   const sarifResults: Result[] = [];
   for (const r of results) {
     for (const c of r.findings) {
@@ -58,7 +59,7 @@ export function formatSarif(results: FileResult[]): string {
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         results: sarifResults,
-        properties: { model: { used: false, reason: 'rules-only: no transformer model is configured' } },
+        properties: { model },
       },
     ],
   };

@@ -1,13 +1,14 @@
 import { version } from '../../../../package.json';
 import type { FileResult } from '../../report/fileResult';
 import { claimRecord } from '../../report/claimRecord';
+import type { ModelReport } from '../../report/modelReport';
 
 /** `--format json`: every file with its findings, notices and statistics. */
-export function formatJson(results: FileResult[]): string {
+export function formatJson(results: FileResult[], { model }: { model: ModelReport }): string {
   return `${JSON.stringify(
     {
       tool: { name: 'ClaimFloor', version },
-      model: { used: false, reason: 'rules-only: no transformer model is configured' },
+      model,
       files: results.map((r) => ({
         path: r.path,
         error: r.error ?? null,

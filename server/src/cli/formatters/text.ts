@@ -1,11 +1,12 @@
 import type { Severity } from '../../engine';
 import { claimMessage } from '../../engine/report/claimMessage';
 import type { FileResult } from '../../report/fileResult';
+import { describeModel, type ModelReport } from '../../report/modelReport';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 
 /** Human-readable output in the `path:line:col` shape editors and terminals make clickable. */
-export function formatText(results: FileResult[], { quiet }: { quiet: boolean }): string {
+export function formatText(results: FileResult[], { quiet, model }: { quiet: boolean; model: ModelReport }): string {
   const out: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const r of results) {
@@ -26,6 +27,7 @@ export function formatText(results: FileResult[], { quiet }: { quiet: boolean })
   out.push(
     `${checked} file${checked === 1 ? '' : 's'} checked, ${claims} claim${claims === 1 ? '' : 's'}; ` +
       `${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.information + counts.hint} other listed.`,
+    describeModel(model),
   );
   return `${out.join('\n')}\n`;
 }

@@ -1,0 +1,79 @@
+import type { ModelScoring } from '../model/modelScoring';
+import { type ModelStatus, openModel } from '../model/openModel';
+import type { DownloadProgress } from '../model/downloadModel';
+import type { ModelSettings } from './settings';
+
+/** The model's state as the client shows it (status bar, hover). */
+export type ModelState = ModelStatus | { state: 'loading'; detail: string } | { state: 'off'; reason: string };
+
+export interface ModelHostEvents {
+  onState(state: ModelState): void;
+  /** Called when a download starts; returns a progress reporter and the signal that cancels it. */
+  beginDownload(): Promise<{ report: (progress: DownloadProgress) => void; signal: AbortSignal; done: () => void }>;
+  log(message: string): void;
+}
+
+/**
+ * Owns the language model for the server: resolves and loads it when the settings change, keeps it
+ * while they stay the same, and reports every state change. Loading never blocks diagnostics:
+ * until the model is ready the server publishes rules-only results.
+ */
+export class ModelHost {
+  private scoring: ModelScoring | undefined;
+  private current = '';
+  private generation = 0;
+  state: ModelState = { state: 'off', reason: 'starting' };
+
+  constructor(
+    private readonly storageDir: string | undefined,
+    private readonly workerFile: string,
+    private readonly events: ModelHostEvents,
+  ) {}
+
+  get ready(): ModelScoring | undefined {
+    return this.scoring;
+  }
+
+  /** Applies new settings; reloads only when the model-related ones changed. Resolves when done. */
+  async configure(settings: ModelSettings): Promise<void> {
+    const signature = JSON.stringify(settings);
+    if (signature === this.current) return;
+    this.current = signature;
+    const generation = ++this.generation;
+    const previous = this.scoring;
+    this.scoring = undefined;
+    await previous?.dispose();
+    if (!settings.enabled) return this.set({ state: 'off', reason: 'turned off (claimFloor.model.enabled)' });
+    if (!this.storageDir) return this.set({ state: 'none', reason: 'the editor gave the server no storage folder for models' });
+    this.set({ state: 'loading', detail: settings.path ? `loading ${settings.path}` : 'looking for a model' });
+    const download = settings.allowDownload ? await this.events.beginDownload() : undefined;
+    const opened = await openModel({
+      path: settings.path,
+      storageDir: this.storageDir,
+      cacheDir: this.storageDir,
+      allowDownload: settings.allowDownload,
+      download: download && { baseUrl: settings.downloadUrl, onProgress: download.report, signal: download.signal },
+      scorer: { workerFile: this.workerFile },
+      onCacheWriteError: (error) => this.events.log(`ClaimFloor: scores could not be cached on disk (${error.message}); scoring continues in memory.`),
+    });
+    download?.done();
+    if (generation !== this.generation) {
+      await opened.scoring?.dispose();
+      return;
+    }
+    this.scoring = opened.scoring;
+    this.set(opened.status);
+  }
+
+  async dispose(): Promise<void> {
+    this.generation++;
+    await this.scoring?.dispose();
+    this.scoring = undefined;
+  }
+
+  private set(state: ModelState): void {
+    this.state = state;
+    if (state.state === 'failed') this.events.log(`ClaimFloor: the model is not used: ${state.reason}`);
+    this.events.onState(state);
+  }
+}

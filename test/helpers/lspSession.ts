@@ -1,0 +1,80 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import {
+  ConfigurationRequest,
+  createProtocolConnection,
+  InitializedNotification,
+  InitializeRequest,
+  type ProtocolConnection,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  type PublishDiagnosticsParams,
+  StreamMessageReader,
+  StreamMessageWriter,
+  WorkDoneProgressCreateRequest,
+} from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+
+/** A real language-server session over stdio, driven by the protocol library VS Code uses. */
+export class Session {
+  readonly child: ChildProcess;
+  readonly connection: ProtocolConnection;
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+  settings: Record<string, unknown> = { run: 'onType', debounceMs: 50 };
+  readonly progress: string[] = [];
+  private waiters: Array<() => void> = [];
+
+  constructor() {
+    this.child = spawn(process.execPath, [resolve('dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.diagnostics.set(p.uri, [...(this.diagnostics.get(p.uri) ?? []), p]);
+      for (const w of this.waiters.splice(0)) w();
+    });
+    this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => this.settings));
+    this.connection.onRequest(RegistrationRequest.method, () => null);
+    this.connection.onRequest(WorkDoneProgressCreateRequest.method, () => null);
+    this.connection.onNotification('$/progress', (p: { value: { kind: string } }) => {
+      this.progress.push(p.value.kind);
+    });
+    this.connection.onNotification('claimfloor/modelState', (params: unknown) => {
+      this.notifications.push({ method: 'claimfloor/modelState', params });
+    });
+    this.connection.listen();
+  }
+
+  readonly notifications: Array<{ method: string; params: unknown }> = [];
+
+  /** `initializationOptions` as the VS Code client sends them (the model storage folder). */
+  async start(rootPath: string, initializationOptions?: object) {
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: URI.file(rootPath).toString(),
+      workspaceFolders: [{ uri: URI.file(rootPath).toString(), name: 'ws' }],
+      initializationOptions,
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, window: { workDoneProgress: true } },
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  /** Resolves with the first diagnostics for `uri` that satisfy `accept`. */
+  async diagnosticsFor(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = (this.diagnostics.get(uri) ?? []).find(accept);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no matching diagnostics for ${uri}: ${JSON.stringify(this.diagnostics.get(uri))}`);
+      await new Promise<void>((r) => {
+        this.waiters.push(r);
+        setTimeout(r, 200);
+      });
+    }
+  }
+
+  stop() {
+    this.connection.dispose();
+    this.child.kill();
+  }
+}
+
