@@ -97,7 +97,7 @@ describe('transformer scoring on a random-weight GPT-2 (real transformers.js, re
 
   it('log-probabilities equal a direct onnxruntime-node run of the same graph on the same ids (1e-4)', async () => {
     const text = 'Albert Einstein was born in Ulm on 14 March 1879.';
-    const [scored] = await scoring.scores([{ text, scoreFrom: 0, sourceOffsets: [] }]).then(({ scores }) => [...scores.values()]);
+    const [scored] = await scoring.scores([{ text, scoreFrom: 0, spans: [{ start: 0, end: text.length }], sourceOffsets: [] }]).then(({ scores }) => [...scores.values()]);
     env.allowRemoteModels = false;
     env.localModelPath = join(folder, '..');
     const tokenizer = await AutoTokenizer.from_pretrained('tiny-gpt2');
@@ -116,6 +116,15 @@ describe('transformer scoring on a random-weight GPT-2 (real transformers.js, re
       assert.ok(Math.abs(token.surprisal - bits) < 1e-4, `token ${i}: ${token.surprisal} vs ${bits}`);
     });
     await session.release();
+  });
+
+  it('computes statistics only for tokens inside the requested slot spans', async () => {
+    const text = 'Albert Einstein was born in Ulm on 14 March 1879.';
+    const start = text.indexOf('Ulm');
+    const { scores } = await scoring.scores([{ text, scoreFrom: 0, spans: [{ start, end: start + 3 }], sourceOffsets: [] }]);
+    const [only] = [...scores.values()];
+    assert.ok(only.tokens.length > 0);
+    for (const t of only.tokens) assert.ok(t.start < start + 3 && t.end > start, `token “${text.slice(t.start, t.end)}” overlaps “Ulm”`);
   });
 
   it('a second run is served from the cache, and a new process reuses the disk cache without the model', async () => {
@@ -140,7 +149,7 @@ describe('transformer scoring on a random-weight GPT-2 (real transformers.js, re
   it('discards a corrupt disk-cache entry and scores the sentence again', async () => {
     const cacheDir = await tempDir('corrupt-cache');
     const cache = new ScoreCache(model.identity.key, { directory: cacheDir });
-    const window = { text: 'Ulm is a city.', scoreFrom: 0 };
+    const window = { text: 'Ulm is a city.', scoreFrom: 0, spans: [{ start: 0, end: 3 }] };
     const { scores } = await scoring.scores([{ ...window, sourceOffsets: [] }]);
     cache.set(window, [...scores.values()][0]);
     await cache.flush();
@@ -157,7 +166,7 @@ describe('transformer scoring on a random-weight GPT-2 (real transformers.js, re
   it('drops the rest of a request once it is cancelled', async () => {
     const scorer = new TransformerScorer(model.spec, { workerFile: WORKER_FILE, windowsPerMessage: 1 });
     const controller = new AbortController();
-    const windows = Array.from({ length: 20 }, (_, i) => ({ text: `Sentence number ${i} was written in ${1900 + i}.`, scoreFrom: 0 }));
+    const windows = Array.from({ length: 20 }, (_, i) => ({ text: `Sentence number ${i} was written in ${1900 + i}.`, scoreFrom: 0, spans: [{ start: 0, end: 8 }] }));
     const request = scorer.score(windows, controller.signal);
     setTimeout(() => controller.abort(), 0);
     await assert.rejects(request, AbortedError);

@@ -92,7 +92,11 @@ export function analyzeDocument(source: string, config: ClaimFloorConfig, { sign
   }
   const all = sentences.flatMap((s) => s.claims);
   const windows = new Map<number, ScoringWindow>();
-  if (model) for (const s of sentences) if (s.claims.length > 0) windows.set(s.start, scoringWindow(prose.blocks[s.block], s.start, s.end));
+  if (model) {
+    for (const s of sentences) {
+      if (s.claims.length > 0) windows.set(s.start, scoringWindow(prose.blocks[s.block], s.start, s.end, s.claims.flatMap((c) => c.slots)));
+    }
+  }
   const statuses = applyDirectives(all, prose.directives, text, lines);
   const allowed = new Set(config.allow.map(normalise));
   const claims: AssessedClaim[] = [];

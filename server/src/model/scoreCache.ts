@@ -27,7 +27,7 @@ function parse(data: Buffer): SentenceScores | undefined {
 }
 
 /**
- * Sentence scores keyed by (model key, context, sentence): an LRU in memory in front of a
+ * Sentence scores keyed by (model key, slot spans, context, sentence): an LRU in memory in front of a
  * content-addressed cache on disk (cacache, which checks integrity on every read). A corrupt or
  * unreadable entry is removed and counts as a miss.
  */
@@ -44,7 +44,8 @@ export class ScoreCache {
   }
 
   key(window: WindowToScore): string {
-    return createHash('sha256').update(`${this.modelKey}\u0000${window.text.slice(0, window.scoreFrom)}\u0000${window.text.slice(window.scoreFrom)}`).digest('hex');
+    const spans = window.spans.map((s) => `${s.start}-${s.end}`).join(',');
+    return createHash('sha256').update(`${this.modelKey}\u0000${spans}\u0000${window.text.slice(0, window.scoreFrom)}\u0000${window.text.slice(window.scoreFrom)}`).digest('hex');
   }
 
   /** Memory only, synchronous: what the editor can use without waiting. */

@@ -37,6 +37,8 @@ export class TransformerScorer {
   private failure: string | undefined;
   loadMs = 0;
   vocab = 0;
+  /** Tokens fed to the model so far (with padding excluded), for throughput figures. */
+  tokensScored = 0;
 
   constructor(
     private readonly spec: LoadSpec,
@@ -62,7 +64,10 @@ export class TransformerScorer {
       const id = this.nextId++;
       const reply = await this.request({ kind: 'score', id, windows: windows.slice(i, i + size) }, id);
       if (reply.kind === 'score-failed') throw new Error(reply.message);
-      if (reply.kind === 'scored') results.push(...reply.scores);
+      if (reply.kind === 'scored') {
+        results.push(...reply.scores);
+        this.tokensScored += reply.tokens;
+      }
     }
     return results;
   }

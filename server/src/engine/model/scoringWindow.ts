@@ -8,18 +8,23 @@ import type { ProseBlock } from '../markdown/proseDocument';
 export interface ScoringWindow {
   text: string;
   scoreFrom: number;
+  /**
+   * The fact-bearing slots, as ranges of `text`: the only tokens whose statistics the engine uses,
+   * so the worker computes softmax statistics (a pass over the whole vocabulary each) for these alone.
+   */
+  spans: Array<{ start: number; end: number }>;
   /** Source offset of each character of `text`. */
   sourceOffsets: number[];
 }
 
 export const DEFAULT_CONTEXT_CHARS = 400;
 
-export function windowKey(window: Pick<ScoringWindow, 'text' | 'scoreFrom'>): string {
-  return `${window.scoreFrom}\u0000${window.text}`;
+export function windowKey(window: Pick<ScoringWindow, 'text' | 'scoreFrom' | 'spans'>): string {
+  return `${window.scoreFrom}\u0000${window.spans.map((s) => `${s.start}-${s.end}`).join(',')}\u0000${window.text}`;
 }
 
-/** The window for the sentence at source offsets [start, end) of `block`. */
-export function scoringWindow(block: ProseBlock, start: number, end: number, contextChars = DEFAULT_CONTEXT_CHARS): ScoringWindow {
+/** The window for the sentence at source offsets [start, end) of `block`, with the given slots (source offsets). */
+export function scoringWindow(block: ProseBlock, start: number, end: number, slots: ReadonlyArray<{ start: number; end: number }>, contextChars = DEFAULT_CONTEXT_CHARS): ScoringWindow {
   const from = Math.max(block.start, start - contextChars);
   let text = '';
   let scoreFrom = 0;
@@ -48,5 +53,17 @@ export function scoringWindow(block: ProseBlock, start: number, end: number, con
     text += char;
     sourceOffsets.push(offset);
   }
-  return { text, scoreFrom: Math.min(scoreFrom, text.length), sourceOffsets };
+  // First window index at or after a source offset (sourceOffsets only grows).
+  const at = (offset: number) => {
+    let low = 0;
+    let high = sourceOffsets.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sourceOffsets[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  const spans = slots.map((slot) => ({ start: at(slot.start), end: at(slot.end) })).filter((span) => span.end > span.start);
+  return { text, scoreFrom: Math.min(scoreFrom, text.length), spans, sourceOffsets };
 }

@@ -11,13 +11,15 @@ interface Prepared {
   ranges: Array<{ start: number; end: number }>;
   /** Position in `ids` of the first sentence token. */
   firstScored: number;
+  spans: WindowToScore['spans'];
 }
 
 type TensorConstructor = new (type: 'int64', data: BigInt64Array, dims: number[]) => Tensor;
 
 /**
- * Scores sentences with a causal LM: every sentence token gets its surprisal, the entropy of the
- * distribution it was drawn from, its rank and the model's own first choice. Runs inside the
+ * Scores sentences with a causal LM: every sentence token inside a requested span gets its
+ * surprisal, the entropy of the distribution it was drawn from, its rank and the model's own first
+ * choice. Runs inside the
  * worker; the forward pass is transformers.js, the statistics are computed here from the logits.
  */
 export class Gpt2Scorer {
@@ -52,6 +54,8 @@ export class Gpt2Scorer {
       batch.forEach((p, row) => {
         const scored: TokenScore[] = [];
         for (let i = Math.max(1, p.firstScored); i < p.ids.length; i++) {
+          const { start, end } = p.ranges[i];
+          if (!p.spans.some((s) => s.start < end && s.end > start)) continue;
           const stats = nextTokenStats(logits, (row * length + i - 1) * vocab, vocab, p.ids[i]);
           scored.push({ ...p.ranges[i], surprisal: stats.surprisal, entropy: stats.entropy, rank: stats.rank, top: this.decode(stats.top) });
         }
@@ -80,6 +84,7 @@ export class Gpt2Scorer {
       ids: [...lead, ...ids.slice(from, to)],
       ranges: [...leadRange, ...ranges.slice(from, to)],
       firstScored: first - from + lead.length,
+      spans: window.spans,
     };
   }
 

@@ -20,6 +20,8 @@ export interface WorkerLimits {
 export interface WindowToScore {
   text: string;
   scoreFrom: number;
+  /** Ranges of `text` whose tokens get statistics; the model still reads the whole window. */
+  spans: Array<{ start: number; end: number }>;
 }
 
 export type ToWorker =
