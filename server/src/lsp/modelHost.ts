@@ -8,8 +8,8 @@ export type ModelState = ModelStatus | { state: 'loading'; detail: string } | { 
 
 export interface ModelHostEvents {
   onState(state: ModelState): void;
-  /** Called when a download starts; returns a progress reporter and the signal that cancels it. */
-  beginDownload(): Promise<{ report: (progress: DownloadProgress) => void; signal: AbortSignal; done: () => void }>;
+  /** Called when bytes first arrive; the user's cancel aborts `controller`. */
+  beginDownload(controller: AbortController): Promise<{ report: (progress: DownloadProgress) => void; done: () => void }>;
   log(message: string): void;
 }
 
@@ -46,17 +46,23 @@ export class ModelHost {
     if (!settings.enabled) return this.set({ state: 'off', reason: 'turned off (claimFloor.model.enabled)' });
     if (!this.storageDir) return this.set({ state: 'none', reason: 'the editor gave the server no storage folder for models' });
     this.set({ state: 'loading', detail: settings.path ? `loading ${settings.path}` : 'looking for a model' });
-    const download = settings.allowDownload ? await this.events.beginDownload() : undefined;
+    // The progress notification appears only when a download really starts, not for a cached copy.
+    const controller = new AbortController();
+    let progress: ReturnType<ModelHostEvents['beginDownload']> | undefined;
+    const onProgress = (p: DownloadProgress) => {
+      progress ??= this.events.beginDownload(controller);
+      void progress.then((r) => r.report(p));
+    };
     const opened = await openModel({
       path: settings.path,
       storageDir: this.storageDir,
       cacheDir: this.storageDir,
       allowDownload: settings.allowDownload,
-      download: download && { baseUrl: settings.downloadUrl, onProgress: download.report, signal: download.signal },
+      download: { baseUrl: settings.downloadUrl, onProgress, signal: controller.signal },
       scorer: { workerFile: this.workerFile },
       onCacheWriteError: (error) => this.events.log(`ClaimFloor: scores could not be cached on disk (${error.message}); scoring continues in memory.`),
     });
-    download?.done();
+    void progress?.then((r) => r.done());
     if (generation !== this.generation) {
       await opened.scoring?.dispose();
       return;

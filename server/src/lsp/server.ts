@@ -129,13 +129,11 @@ function createModelHost(storageDir: string | undefined): ModelHost {
       // Results must never show evidence from a model that is no longer loaded, or miss a new one's.
       reanalyseOpenDocuments();
     },
-    async beginDownload() {
+    async beginDownload(controller) {
       const progress = await connection.window.createWorkDoneProgress();
-      const controller = new AbortController();
       progress.token.onCancellationRequested(() => controller.abort());
       progress.begin('ClaimFloor: downloading the language model', 0, 'starting', true);
       return {
-        signal: controller.signal,
         report: ({ receivedBytes, totalBytes }) => progress.report(Math.floor((100 * receivedBytes) / totalBytes), `${(receivedBytes / 1e6).toFixed(1)} of ${(totalBytes / 1e6).toFixed(1)} MB`),
         done: () => progress.done(),
       };
