@@ -16,6 +16,7 @@ import { detectQuotations } from './detectors/quotations';
 import { detectStatistics } from './detectors/statistics';
 import { detectSuperlatives } from './detectors/superlatives';
 import { detectVersions } from './detectors/versions';
+import { lowerBound } from '../text/lowerBound';
 import { stableHash } from '../text/stableHash';
 
 /**
@@ -81,15 +82,8 @@ function firstProperNoun(sentence: Sentence, context: DetectionContext, drafts: 
 
 /** Code spans inside [start, end); `spans` is in document order, so a binary search finds the first. */
 function spansWithin(spans: CodeSpan[], start: number, end: number): CodeSpan[] {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (spans[mid].start < start) low = mid + 1;
-    else high = mid;
-  }
   const found: CodeSpan[] = [];
-  for (let i = low; i < spans.length && spans[i].start < end; i++) if (spans[i].end <= end) found.push(spans[i]);
+  for (let i = lowerBound(spans, (span) => span.start < start); i < spans.length && spans[i].start < end; i++) if (spans[i].end <= end) found.push(spans[i]);
   return found;
 }
 

@@ -1,4 +1,5 @@
 import type { ProseBlock } from '../markdown/proseDocument';
+import { lowerBound } from '../text/lowerBound';
 
 /**
  * The text a language model reads for one sentence: up to `contextChars` of the same paragraph
@@ -54,16 +55,7 @@ export function scoringWindow(block: ProseBlock, start: number, end: number, slo
     sourceOffsets.push(offset);
   }
   // First window index at or after a source offset (sourceOffsets only grows).
-  const at = (offset: number) => {
-    let low = 0;
-    let high = sourceOffsets.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (sourceOffsets[mid] < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
+  const at = (offset: number) => lowerBound(sourceOffsets, (o) => o < offset);
   const spans = slots.map((slot) => ({ start: at(slot.start), end: at(slot.end) })).filter((span) => span.end > span.start);
   return { text, scoreFrom: Math.min(scoreFrom, text.length), spans, sourceOffsets };
 }
