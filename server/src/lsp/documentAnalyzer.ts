@@ -57,13 +57,7 @@ export class DocumentAnalyzer {
       cache = new LRUCache<string, BlockClaims>({ max: 2000 });
       this.blockCaches.set(uri, cache);
     }
-    let analysis = analyzeDocument(text, config, { cache, model: scoring && { identity: scoring.model.identity, scores: new Map() } });
-    let unscored: ScoringWindow[] = [];
-    if (scoring) {
-      const { scores, missing } = scoring.cachedScores(analysis.scoringWindows);
-      unscored = missing;
-      if (scores.size > 0) analysis = analyzeDocument(text, config, { cache, model: { identity: scoring.model.identity, scores, calibration: scoring.model.calibration } });
-    }
+    const { analysis, unscored } = scoring ? scoring.analyzeWithCachedScores(text, config, { cache }) : { analysis: analyzeDocument(text, config, { cache }), unscored: [] };
     if (problem) analysis.notices.unshift({ severity: 'error', message: problem });
     const result: AnalysedDocument = { uri, version, text, lines: new LineIndex(text), analysis, config, unscored };
     this.latest.set(uri, result);
