@@ -29,7 +29,7 @@ describe('transformer scoring on a random-weight GPT-2 (real transformers.js, re
 
   before(async () => {
     folder = await tinyModel();
-    const opened = await openModel({ path: folder, storageDir: await tempDir('storage'), allowDownload: false, scorer: { workerFile: WORKER_FILE }, cacheDir: await tempDir('cache') });
+    const opened = await openModel({ path: folder, storageDir: await tempDir('storage'), allowDownload: false, scorer: { workerFile: WORKER_FILE } });
     assert.equal(opened.status.state, 'ready', JSON.stringify(opened.status));
     assert.ok(opened.scoring);
     scoring = opened.scoring;

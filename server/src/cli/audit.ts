@@ -51,7 +51,6 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
     ? await openModel({
         path: options.model.path,
         storageDir: options.model.cacheDir,
-        cacheDir: options.model.cacheDir,
         allowDownload: options.model.allowDownload,
         download: { onProgress: options.model.onDownloadProgress },
         scorer: { workerFile: options.model.workerFile },

@@ -56,7 +56,6 @@ export class ModelHost {
     const opened = await openModel({
       path: settings.path,
       storageDir: this.storageDir,
-      cacheDir: this.storageDir,
       allowDownload: settings.allowDownload,
       download: { baseUrl: settings.downloadUrl, onProgress, signal: controller.signal },
       scorer: { workerFile: this.workerFile },

@@ -12,30 +12,22 @@ export type ModelStatus =
 
 export interface OpenModelOptions extends ResolveOptions {
   scorer: ScorerOptions;
-  /** Persistent score cache; memory only when absent. */
-  cacheDir?: string;
   onCacheWriteError?: (error: Error) => void;
 }
 
 /**
- * Resolves, loads and wraps the model. Never throws: a missing, corrupt or unloadable model
- * becomes rules-only mode with the reason.
+ * Resolves, loads and wraps the model, with its persistent score cache in `<storageDir>/scores`.
+ * Never throws: a missing, corrupt or unloadable model becomes rules-only mode with the reason.
  */
 export async function openModel(options: OpenModelOptions): Promise<{ scoring?: ModelScoring; status: ModelStatus }> {
-  let model: Awaited<ReturnType<typeof resolveModel>>;
   try {
-    model = await resolveModel(options);
-  } catch (error) {
-    return { status: { state: 'failed', reason: error instanceof Error ? error.message : String(error) } };
-  }
-  if (model.kind === 'none') return { status: { state: 'none', reason: model.reason } };
-  const scorer = new TransformerScorer(model.spec, options.scorer);
-  try {
+    const model = await resolveModel(options);
+    if (model.kind === 'none') return { status: { state: 'none', reason: model.reason } };
+    const scorer = new TransformerScorer(model.spec, options.scorer);
     await scorer.load();
+    const cache = new ScoreCache(model.identity.key, { directory: join(options.storageDir, 'scores'), onWriteError: options.onCacheWriteError });
+    return { scoring: new ModelScoring(model, scorer, cache), status: { state: 'ready', model, loadMs: scorer.loadMs } };
   } catch (error) {
     return { status: { state: 'failed', reason: error instanceof Error ? error.message : String(error) } };
   }
-  const directory = options.cacheDir ? join(options.cacheDir, 'scores') : undefined;
-  const cache = new ScoreCache(model.identity.key, { directory, onWriteError: options.onCacheWriteError });
-  return { scoring: new ModelScoring(model, scorer, cache), status: { state: 'ready', model, loadMs: scorer.loadMs } };
 }

@@ -20,9 +20,8 @@ export interface PinnedModel {
  * distilgpt2 (Apache-2.0; GPT-2 BPE vocabulary, MIT) as exported to ONNX by Xenova: the int8
  * decoder with merged KV-cache branches, 84.9 MB. transformers.js on Node defaults to fp32 and to
  * the base name `model`, so both `dtype` and `model_file_name` are given. Sizes and hashes: the
- * Hugging Face LFS pointer of the ONNX file and the repository's small JSON files (see
- * ../shared/models/README.md). A file whose bytes differ is rejected, so a moved `main` can never
- * swap the weights under a user.
+ * Hugging Face LFS pointer of the ONNX file and the repository's small JSON files. A file whose
+ * bytes differ is rejected, so a moved `main` can never swap the weights under a user.
  */
 export const DEFAULT_MODEL: PinnedModel = {
   id: 'Xenova/distilgpt2',
