@@ -2,9 +2,11 @@
 // activation), and what lets ESM-only dependencies (tinyglobby's fdir) load in the extension host.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { buildGazetteer } from './buildGazetteer.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 rmSync('out', { recursive: true, force: true });
+buildGazetteer('dist/gazetteer.json');
 
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },

@@ -19,7 +19,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
     ],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.claimfloor.{json,jsonc}') },
+    // Config files, and the prose the workspace index covers (Markdown, text, BibTeX, .gitignore).
+    synchronize: { fileEvents: [vscode.workspace.createFileSystemWatcher('**/.claimfloor.{json,jsonc}'), vscode.workspace.createFileSystemWatcher('**/{*.md,*.markdown,*.mdx,*.txt,*.bib,.gitignore}')] },
     outputChannel: output,
     // Downloaded models and cached scores live in the extension's global storage.
     initializationOptions: { storagePath: context.globalStorageUri.fsPath },
@@ -32,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     statusBar,
     running.onNotification('claimfloor/modelState', (state: ModelState) => statusBar.setModel(state)),
+    running.onNotification('claimfloor/corpusState', ({ text }: { text: string }) => statusBar.setCorpus(text)),
     vscode.commands.registerCommand('claimfloor.auditFile', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'markdown') {

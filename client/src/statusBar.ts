@@ -11,9 +11,16 @@ export class ClaimStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[] = [];
   private model: ModelState = { state: 'loading', text: 'starting' };
+  private corpus = 'indexing workspace';
 
   setModel(model: ModelState): void {
     this.model = model;
+    this.update();
+  }
+
+  /** The server's `claimfloor/corpusState` text ("1,234 files indexed"). */
+  setCorpus(text: string): void {
+    this.corpus = text;
     this.update();
   }
 
@@ -38,7 +45,7 @@ export class ClaimStatusBar implements vscode.Disposable {
     const mode = this.model.state === 'ready' ? this.model.text : this.model.state === 'loading' ? 'loading model' : 'rules only';
     this.item.text = `$(law) ClaimFloor: ${atRisk} at risk${wrong > 0 ? `, ${wrong} wrong` : ''} · ${mode}`;
     const model = this.model.state === 'ready' ? `Scored with ${this.model.text}.` : `Scored without a model: ${this.model.text}.`;
-    this.item.tooltip = `${ours.length} claims in this file; ${wrong} certainly wrong, ${atRisk} below your confidence target. ${model} Click to audit.`;
+    this.item.tooltip = `${ours.length} claims in this file; ${wrong} certainly wrong, ${atRisk} below your confidence target. ${model} Workspace index: ${this.corpus}. Click to audit.`;
     this.item.show();
   }
 

@@ -7,6 +7,9 @@ import { Progress } from './progress';
 import { openModel } from '../model/openModel';
 import type { DownloadProgress } from '../model/downloadModel';
 import { type ModelReport, modelReport, RULES_ONLY } from '../report/modelReport';
+import type { CorpusContext } from '../engine/corpus/claimCorpusEvidence';
+import { WorkspaceCorpus } from '../corpus/workspaceCorpus';
+import { loadGazetteer } from '../corpus/loadGazetteer';
 
 export interface AuditOptions {
   paths: string[];
@@ -27,6 +30,11 @@ export interface AuditOptions {
     workerFile: string;
     onDownloadProgress?: (progress: DownloadProgress) => void;
   };
+  /**
+   * Count occurrences across the audited files and check claims against sources (--sources and
+   * each config's `sources`); absent means no corpus evidence.
+   */
+  corpus?: { sources: string[]; gazetteerDir: string };
 }
 
 export interface AuditOutcome {
@@ -56,6 +64,8 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
         scorer: { workerFile: options.model.workerFile },
       })
     : undefined;
+  const checked = files.filter((f) => !isIgnored(f, configFor(f), options.cwd));
+  const corpus = options.corpus ? await buildCorpus(checked.map((f) => resolve(options.cwd, f)), options.corpus, options.cwd, configFor) : undefined;
   const progress = new Progress(options.progress ? files.length : 0);
   const results: FileResult[] = [];
   const counts = { sentences: 0, fromCache: 0 };
@@ -64,7 +74,7 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
       progress.update(i + 1, path);
       const config = configFor(path);
       if (isIgnored(path, config, options.cwd)) continue;
-      const { modelStats, ...result } = await checkFile({ path, cwd: options.cwd, config, minRisk: options.minRisk }, opened?.scoring);
+      const { modelStats, ...result } = await checkFile({ path, cwd: options.cwd, config, minRisk: options.minRisk, corpus }, opened?.scoring);
       counts.sentences += modelStats?.windows ?? 0;
       counts.fromCache += modelStats?.cacheHits ?? 0;
       results.push(result);
@@ -75,6 +85,23 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
     await opened?.scoring?.dispose();
   }
   return { results, unmatched, model: opened ? modelReport(opened.status, counts) : RULES_ONLY };
+}
+
+/** One index over the audited files (the workspace the counts are over) and every declared source. */
+async function buildCorpus(files: string[], options: NonNullable<AuditOptions['corpus']>, cwd: string, configFor: (file: string) => ClaimFloorConfig): Promise<CorpusContext> {
+  const configs = new Set(files.map(configFor));
+  const fromConfigs = [...configs].flatMap((c) => c.sources.map((s) => resolve(c.file ? dirname(c.file) : cwd, s)));
+  const [first] = configs;
+  const workspace = new WorkspaceCorpus({
+    roots: [],
+    files,
+    sources: [...options.sources.map((s) => resolve(cwd, s)), ...fromConfigs],
+    ignore: [],
+    limits: (first ?? resolveConfig()).corpus,
+    maxSentenceChars: (first ?? resolveConfig()).limits.maxSentenceChars,
+  });
+  await workspace.build();
+  return { index: workspace.index, gazetteer: loadGazetteer(options.gazetteerDir, (m) => process.stderr.write(`${m}\n`)) };
 }
 
 /** Exit status: 1 when any listed finding is at least as severe as `failOn`. */

@@ -3,6 +3,7 @@ import { analyzeDocument, type ClaimFloorConfig } from '../engine';
 import type { FileResult } from '../report/fileResult';
 import { readDocument } from '../files/readDocument';
 import type { ModelScoring, ScoringStats } from '../model/modelScoring';
+import type { CorpusContext } from '../engine/corpus/claimCorpusEvidence';
 
 export interface CheckFileRequest {
   path: string;
@@ -10,14 +11,17 @@ export interface CheckFileRequest {
   config: ClaimFloorConfig;
   /** List claims with risk ≥ this; undefined lists the claims below their confidence target. */
   minRisk?: number;
+  /** The index of the audited files and sources; the file's own entry is excluded from its counts. */
+  corpus?: Omit<CorpusContext, 'documentId'>;
 }
 
 /** Reads and analyses one file, with the model's evidence when a model is loaded. */
-export async function checkFile({ path, cwd, config, minRisk }: CheckFileRequest, scoring?: ModelScoring): Promise<FileResult & { modelStats?: ScoringStats }> {
+export async function checkFile({ path, cwd, config, minRisk, corpus }: CheckFileRequest, scoring?: ModelScoring): Promise<FileResult & { modelStats?: ScoringStats }> {
   const read = readDocument(resolve(cwd, path));
   if (!read.ok) return { path, config, findings: [], error: read.reason, ioError: read.ioError };
-  const scored = scoring ? await scoring.analyze(read.text, config) : undefined;
-  const analysis = scored ?? analyzeDocument(read.text, config);
+  const options = { corpus: corpus && { ...corpus, documentId: resolve(cwd, path).replace(/\\/g, '/') } };
+  const scored = scoring ? await scoring.analyze(read.text, config, options) : undefined;
+  const analysis = scored ?? analyzeDocument(read.text, config, options);
   const findings = analysis.claims.filter((c) => c.severity === 'error' || (minRisk === undefined ? c.flagged : c.risk >= minRisk));
   return { path, config, analysis, findings, modelStats: scored?.modelStats };
 }

@@ -51,7 +51,9 @@ program
   .option('--allow-download', 'download the default model (Xenova/distilgpt2, 85 MB, sha256-checked) if no copy is cached; without it the CLI never uses the network', false)
   .option('--no-model', 'rules only, even when a downloaded model is cached')
   .option('--cache-dir <dir>', 'downloaded models and cached scores', DEFAULT_CACHE_DIR)
-  .action(async (paths: string[], opts: { format: string; minRisk?: number; failOn: 'error' | 'warning' | 'information' | 'hint' | 'none'; config?: string; quiet: boolean; model: string | boolean; allowDownload: boolean; cacheDir: string }) => {
+  .option('--sources <folder>', 'check claims against the files in this folder (repeatable; adds to the config\'s "sources")', (value: string, previous: string[]) => [...previous, value], [] as string[])
+  .option('--no-corpus', 'do not count occurrences across the audited files or check sources (rules and model only)')
+  .action(async (paths: string[], opts: { format: string; minRisk?: number; failOn: 'error' | 'warning' | 'information' | 'hint' | 'none'; config?: string; quiet: boolean; model: string | boolean; allowDownload: boolean; cacheDir: string; sources: string[]; corpus: boolean }) => {
     const model =
       opts.model === false
         ? undefined
@@ -62,7 +64,8 @@ program
             workerFile: join(__dirname, 'scoringWorker.js'),
             onDownloadProgress: opts.quiet ? undefined : downloadProgressPrinter(process.stderr),
           };
-    const { results, unmatched, model: report } = await audit({ paths, cwd: process.cwd(), configFile: opts.config, minRisk: opts.minRisk, progress: !opts.quiet, model });
+    const corpus = opts.corpus ? { sources: opts.sources, gazetteerDir: __dirname } : undefined;
+    const { results, unmatched, model: report } = await audit({ paths, cwd: process.cwd(), configFile: opts.config, minRisk: opts.minRisk, progress: !opts.quiet, model, corpus });
     for (const u of unmatched) write(2, `claimfloor: no files match "${u}"\n`);
     write(1, FORMATTERS[opts.format](results, { quiet: opts.quiet, model: report }));
     for (const r of results.filter((x) => x.error)) if (opts.format !== 'text') write(2, `claimfloor: ${r.path}: ${r.error}\n`);

@@ -1,6 +1,8 @@
 import type { Claim } from './claims/claim';
 import { type BlockCache, extractClaims } from './claims/extractClaims';
 import type { ClaimFloorConfig, Severity } from './config/config';
+import { type ClaimCorpusEvidence, type CorpusContext, corpusEvidenceFor } from './corpus/claimCorpusEvidence';
+import { draftReferences } from './corpus/draftReferences';
 import { extractProse } from './markdown/extractProse';
 import { claimModelFeatures, type SlotModelFeatures } from './model/slotFeatures';
 import { type ScoringWindow, scoringWindow, windowKey } from './model/scoringWindow';
@@ -24,6 +26,8 @@ export interface AssessedClaim extends Claim, RiskAssessment {
   verified?: { by: 'comment' | 'allow-list'; note?: string };
   /** What the language model measured on the claim's slots, when one scored its sentence. */
   model?: { name: string; features: SlotModelFeatures[] };
+  /** Occurrences in the workspace, subject popularity and grounding, when analysed against a corpus. */
+  corpus?: ClaimCorpusEvidence;
 }
 
 export interface DocumentAnalysis {
@@ -63,9 +67,11 @@ export interface AnalyzeOptions {
    * empty map yields the windows to score, a second one uses the scores.
    */
   model?: { identity: ModelIdentity; scores: ReadonlyMap<string, SentenceScores>; calibration?: SurprisalCalibration };
+  /** The workspace index and the writer's sources: rarity and grounding evidence. */
+  corpus?: CorpusContext;
 }
 
-export function analyzeDocument(source: string, config: ClaimFloorConfig, { signals = ENGINE_SIGNALS, cache, model }: AnalyzeOptions = {}): DocumentAnalysis {
+export function analyzeDocument(source: string, config: ClaimFloorConfig, { signals = ENGINE_SIGNALS, cache, model, corpus }: AnalyzeOptions = {}): DocumentAnalysis {
   const notices: Notice[] = [];
   let text = source;
   if (source.length > config.limits.maxChars) {
@@ -100,6 +106,7 @@ export function analyzeDocument(source: string, config: ClaimFloorConfig, { sign
   const statuses = applyDirectives(all, prose.directives, text, lines);
   const allowed = new Set(config.allow.map(normalise));
   const claims: AssessedClaim[] = [];
+  const corpusEvidence = corpus && corpusEvidenceFor(corpus, draftReferences(text, corpus.documentId));
   let suppressedClaims = 0;
   all.forEach((claim, i) => {
     const settings = config.types[claim.type];
@@ -113,9 +120,19 @@ export function analyzeDocument(source: string, config: ClaimFloorConfig, { sign
     const window = windows.get(claim.start);
     const scores = model && window ? model.scores.get(windowKey(window)) : undefined;
     const modelContext = model && window && scores ? { identity: model.identity, features: claimModelFeatures(claim, window, scores), calibration: model.calibration } : undefined;
-    const assessment = assessRisk(claim, signals, { config, verification, model: modelContext });
+    const found = corpusEvidence?.(claim);
+    const assessment = assessRisk(claim, signals, { config, verification, model: modelContext, corpus: found });
     const flagged = isBelowConfidenceTarget(assessment.risk, settings.threshold);
-    claims.push({ ...claim, ...assessment, flagged, severity: severityOf(assessment, flagged, settings.severity), floor: floorFor(claim, config), verified: verification, model: modelContext && { name: modelContext.identity.name, features: modelContext.features } });
+    claims.push({
+      ...claim,
+      ...assessment,
+      flagged,
+      severity: severityOf(assessment, flagged, settings.severity),
+      floor: floorFor(claim, config, found?.typeRate),
+      verified: verification,
+      model: modelContext && { name: modelContext.identity.name, features: modelContext.features },
+      corpus: found,
+    });
   });
   return {
     claims,

@@ -5,6 +5,7 @@ import { analyzeDocument, type BlockClaims, type ClaimFloorConfig, ConfigLoader,
 import { LineIndex } from '../engine/text/lineIndex';
 import type { ScoringWindow } from '../engine/model/scoringWindow';
 import type { ModelScoring } from '../model/modelScoring';
+import type { CorpusContext } from '../engine/corpus/claimCorpusEvidence';
 import type { EditorSettings } from './settings';
 
 export interface AnalysedDocument {
@@ -49,7 +50,7 @@ export class DocumentAnalyzer {
   }
 
   /** Synchronous: uses the model's scores that are already in memory and lists the sentences still to score. */
-  analyse(uri: string, version: number, text: string, settings: EditorSettings, scoring?: ModelScoring): AnalysedDocument {
+  analyse(uri: string, version: number, text: string, settings: EditorSettings, scoring?: ModelScoring, corpus?: CorpusContext): AnalysedDocument {
     const { config: base, problem } = this.configFor(uri);
     const config: ClaimFloorConfig = { ...base, limits: { ...base.limits, maxChars: Math.min(base.limits.maxChars, settings.maxFileChars) } };
     let cache = this.blockCaches.get(uri);
@@ -57,7 +58,7 @@ export class DocumentAnalyzer {
       cache = new LRUCache<string, BlockClaims>({ max: 2000 });
       this.blockCaches.set(uri, cache);
     }
-    const { analysis, unscored } = scoring ? scoring.analyzeWithCachedScores(text, config, { cache }) : { analysis: analyzeDocument(text, config, { cache }), unscored: [] };
+    const { analysis, unscored } = scoring ? scoring.analyzeWithCachedScores(text, config, { cache, corpus }) : { analysis: analyzeDocument(text, config, { cache, corpus }), unscored: [] };
     if (problem) analysis.notices.unshift({ severity: 'error', message: problem });
     const result: AnalysedDocument = { uri, version, text, lines: new LineIndex(text), analysis, config, unscored };
     this.latest.set(uri, result);

@@ -1,7 +1,8 @@
 import type { AssessedClaim } from '../engine';
 import { CLAIM_TYPE_TABLE, penaltyForThreshold } from '../engine';
 import { percent } from '../engine/report/claimMessage';
-import { formatNumber } from '../engine/theory/typeFloor';
+import { formatNumber, rateText } from '../engine/theory/typeFloor';
+import { MIN_OBSERVATIONS } from '../engine/corpus/typeSingletonRate';
 import { escapeMarkdown as e } from './escapeMarkdown';
 
 const PROVENANCE_LABEL: Record<string, string> = {
@@ -34,7 +35,8 @@ export function hoverMarkdown(claim: AssessedClaim, threshold: number, modelStat
 
   out.push('**Why this risk**', '');
   for (const ev of claim.trail) out.push(`- ${e(ev.summary)} — *${PROVENANCE_LABEL[ev.provenance] ?? ev.provenance}*${ev.source ? `: ${e(ev.source)}` : ''}`);
-  out.push('- Rarity / singleton status: *not measured* (no workspace index or reference corpus yet)', claim.model ? `- Scored by ${e(claim.model.name)} (see the model-surprisal line above)` : `- Scored without a model (${e(modelStatus)})`, '');
+  out.push(claim.model ? `- Scored by ${e(claim.model.name)} (see the model-surprisal line above)` : `- Scored without a model (${e(modelStatus)})`, '');
+  out.push(...raritySection(claim), '');
 
   const floor = claim.floor;
   out.push(`**Theoretical floor for this type** — ${e(floor.governingBound)}`, '');
@@ -46,4 +48,37 @@ export function hoverMarkdown(claim: AssessedClaim, threshold: number, modelStat
   }
   out.push('', e(floor.summary), '', `**What lowers the risk:** ${e(info.remedy)}`);
   return out.join('\n');
+}
+
+const place = (hit: { document: string; passage: { line: number } }) => `${e(hit.document.split('/').pop() ?? hit.document)}:${hit.passage.line + 1}`;
+
+/** Occurrences in the workspace, the type's measured singleton rate, and what the sources say. */
+function raritySection(claim: AssessedClaim): string[] {
+  const c = claim.corpus;
+  if (!c) return ['**Rarity and sources** — *not measured*: no workspace index yet'];
+  const out = ['**Rarity and sources**', ''];
+  const o = c.occurrences;
+  if (!o) out.push('- Occurrences: *unmeasured* — no subject or verbatim value to look up');
+  else {
+    const where = o.locations.length > 0 ? `: ${o.locations.slice(0, 3).map(place).join(', ')}${o.count > 3 ? ', …' : ''}` : '';
+    const reading =
+      o.status === 'singleton'
+        ? 'seen once in your workspace → falls under the singleton bound of KNVZ Thm 2'
+        : o.status === 'unseen'
+          ? 'unseen in your workspace'
+          : 'repeated in your workspace';
+    out.push(`- “${e(o.value)}” in ${o.count} of ${o.documentsIndexed} other documents${where} — ${reading}`);
+  }
+  const r = c.typeRate;
+  out.push(
+    r.measured
+      ? `- sr_T for ${e(claim.type)} in your workspace: ${e(rateText(r))} — *measured*; the floor below uses it`
+      : `- sr_T for ${e(claim.type)}: *unmeasured* — ${r.observations} of the ${MIN_OBSERVATIONS.toLocaleString('en-US')} observations needed (THEORY.md §9.4)`,
+  );
+  const g = c.grounding;
+  if (g.status === 'contradicted') out.push(`- **Source says ${e(g.conflict!.stated)}**, not ${e(g.conflict!.claimed)} — ${place(g.passage!)}: “${e(g.passage!.passage.text.slice(0, 160))}”`);
+  else if (g.status === 'supported') out.push(`- Supported by ${place(g.passage!)}: “${e(g.passage!.passage.text.slice(0, 160))}”`);
+  else if (g.status === 'unsupported') out.push(`- Nothing in your sources mentions it (${g.passagesRead} passages read)`);
+  else out.push('- No sources to check against: add folders to `sources` in .claimfloor.json, link files, or cite .bib entries');
+  return out;
 }

@@ -3,6 +3,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  FileChangeType,
   type Hover,
   MarkupKind,
   ProposedFeatures,
@@ -22,6 +23,7 @@ import { hoverMarkdown } from './hover';
 import { auditWorkspace } from './workspaceAudit';
 import { DEFAULT_SETTINGS, type EditorSettings, readSettings } from './settings';
 import { ModelHost, type ModelState } from './modelHost';
+import { CorpusHost } from './corpusHost';
 import { modelReport } from '../report/modelReport';
 
 // Server-side command ids; the client's palette commands ("claimfloor.auditFile", …) call these.
@@ -29,6 +31,8 @@ export const AUDIT_FILE_COMMAND = 'claimfloor.server.auditFile';
 export const AUDIT_WORKSPACE_COMMAND = 'claimfloor.server.auditWorkspace';
 /** Server → client: the language model's state, for the status bar. */
 export const MODEL_STATE_NOTIFICATION = 'claimfloor/modelState';
+/** Server → client: the workspace index's state ("1,234 files indexed"), for the status bar. */
+export const CORPUS_STATE_NOTIFICATION = 'claimfloor/corpusState';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -38,6 +42,8 @@ let settings: EditorSettings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
 let workspaceFolder: string | undefined;
 let models: ModelHost | undefined;
+let corpus: CorpusHost | undefined;
+let workspaceRoots: string[] = [];
 /** Per document: the version whose unscored sentences are being scored, and how to cancel that. */
 const scoring = new Map<string, { version: number; controller: AbortController }>();
 
@@ -63,11 +69,16 @@ function publish(result: AnalysedDocument): void {
   void connection.sendDiagnostics({ uri: result.uri, version, diagnostics: toDiagnostics(result.analysis, result.lines, thresholdOf, docsUri) });
 }
 
+function fsPathOf(uri: string): string | undefined {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+}
+
 function analyseNow(uri: string): AnalysedDocument | undefined {
   const document = documents.get(uri);
   if (!document || document.languageId !== 'markdown') return undefined;
   try {
-    const result = analyzer.analyse(uri, document.version, document.getText(), settings, models?.ready);
+    const result = analyzer.analyse(uri, document.version, document.getText(), settings, models?.ready, corpus?.contextFor(fsPathOf(uri)));
     // A newer edit arrived while this ran: its own run will publish.
     if (documents.get(uri)?.version === result.version) publish(result);
     scoreInBackground(result);
@@ -142,12 +153,36 @@ function createModelHost(storageDir: string | undefined): ModelHost {
   });
 }
 
+function createCorpusHost(storageDir: string | undefined): CorpusHost {
+  return new CorpusHost(storageDir, __dirname, {
+    onChanged(state) {
+      void connection.sendNotification(CORPUS_STATE_NOTIFICATION, { text: state });
+      reanalyseOpenDocuments();
+    },
+    async beginProgress() {
+      const progress = await connection.window.createWorkDoneProgress();
+      progress.begin('ClaimFloor: indexing the workspace', 0, 'listing files', false);
+      return { report: (done, total) => progress.report(Math.floor((100 * done) / total), `${done} of ${total} files`), done: () => progress.done() };
+    },
+    log: (message) => connection.console.warn(message),
+  });
+}
+
+/** Builds the workspace index in the background with the first root's configuration (sources, ignore, limits). */
+function indexWorkspace(): void {
+  if (!corpus || workspaceRoots.length === 0) return;
+  const { config } = analyzer.configFor(URI.file(join(workspaceRoots[0], 'index.md')).toString());
+  corpus.start(workspaceRoots, config).catch((error: Error) => connection.console.error(`ClaimFloor: the workspace index could not be built: ${error.stack ?? error.message}`));
+}
+
 connection.onInitialize((params) => {
   canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
   workspaceFolder = folder ? URI.parse(folder).fsPath : undefined;
   const storage = (params.initializationOptions as { storagePath?: unknown } | undefined)?.storagePath;
   models = createModelHost(typeof storage === 'string' ? storage : undefined);
+  workspaceRoots = (params.workspaceFolders?.map((f) => f.uri) ?? (folder ? [folder] : [])).map((u) => URI.parse(u).fsPath);
+  corpus = createCorpusHost(typeof storage === 'string' ? storage : undefined);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -164,6 +199,7 @@ connection.onInitialized(() => {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'claimFloor' }).catch((error: unknown) => connection.console.warn(`ClaimFloor: settings changes will not be seen: ${String(error)}`));
   }
   void refreshSettings();
+  indexWorkspace();
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -171,9 +207,16 @@ connection.onDidChangeConfiguration((change) => {
   void refreshSettings();
 });
 
-connection.onDidChangeWatchedFiles(() => {
-  analyzer.reloadConfig();
-  for (const document of documents.all()) analyseNow(document.uri);
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  const configChanged = changes.some((c) => /\.claimfloor\.jsonc?$/.test(c.uri) || /(^|\/)\.gitignore$/.test(c.uri));
+  if (configChanged) {
+    analyzer.reloadConfig();
+    for (const document of documents.all()) analyseNow(document.uri);
+    // Sources, ignore globs and limits may have changed: list the files again (unchanged ones are reused).
+    indexWorkspace();
+    return;
+  }
+  corpus?.fileChanged(changes.flatMap((c) => (URI.parse(c.uri).scheme === 'file' ? [{ path: URI.parse(c.uri).fsPath, deleted: c.type === FileChangeType.Deleted }] : [])));
 });
 
 documents.onDidOpen((e) => {
@@ -269,7 +312,10 @@ connection.onExecuteCommand(async (params, token) => {
   };
 });
 
-connection.onShutdown(() => models?.dispose());
+connection.onShutdown(() => {
+  corpus?.dispose();
+  return models?.dispose();
+});
 
 documents.listen(connection);
 connection.listen();

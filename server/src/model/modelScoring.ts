@@ -65,7 +65,8 @@ export class ModelScoring {
   }
 
   private firstPass(text: string, config: ClaimFloorConfig, options: Omit<AnalyzeOptions, 'model'>): DocumentAnalysis {
-    return analyzeDocument(text, config, { ...options, model: { identity: this.model.identity, scores: new Map() } });
+    // The first pass only finds the sentences to score; corpus lookups wait for the second.
+    return analyzeDocument(text, config, { ...options, corpus: undefined, model: { identity: this.model.identity, scores: new Map() } });
   }
 
   private withScores(text: string, config: ClaimFloorConfig, options: Omit<AnalyzeOptions, 'model'>, scores: Map<string, SentenceScores>): DocumentAnalysis {

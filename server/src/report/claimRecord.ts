@@ -5,7 +5,7 @@ import { penaltyForThreshold } from '../engine';
 /**
  * The machine-readable form of a claim, shared by `--format json` and SARIF `properties`, so
  * other tools can consume either. `model` carries the language model's features per slot, or says
- * that no model scored the claim.
+ * that no model scored the claim; the corpus fields carry occurrences, singleton and grounding status.
  */
 export function claimRecord(claim: AssessedClaim, threshold: number) {
   return {
@@ -52,7 +52,40 @@ export function claimRecord(claim: AssessedClaim, threshold: number) {
           })),
         }
       : { used: false },
+    ...corpusRecord(claim),
   };
+}
+
+/**
+ * Rarity and grounding, flat so CI tools can filter on them: `singletonStatus` is `unmeasured`
+ * without a corpus or when the claim has nothing to look up; `groundingStatus` is `no-sources`
+ * when no source was in scope.
+ */
+function corpusRecord(claim: AssessedClaim) {
+  const c = claim.corpus;
+  const o = c?.occurrences;
+  const g = c?.grounding;
+  const location = (hit: { document: string; passage: { line: number; text: string } }) => ({ file: hit.document, line: hit.passage.line + 1, excerpt: excerpt(hit.passage.text) });
+  return {
+    occurrences: o ? o.count : null,
+    singletonStatus: o ? o.status : 'unmeasured',
+    groundingStatus: g ? g.status : 'no-sources',
+    evidenceLocations: [...(g?.passage ? [{ kind: g.status, ...location(g.passage) }] : []), ...(o?.locations ?? []).map((hit) => ({ kind: 'occurrence', ...location(hit) }))],
+    corpus: c
+      ? {
+          countedValue: o?.value ?? null,
+          otherDocumentsIndexed: o?.documentsIndexed ?? null,
+          ambiguousName: o?.ambiguousName ?? null,
+          conflict: g?.conflict ?? null,
+          popularity: c.popularity ?? null,
+          typeSingletonRate: { ...c.typeRate, halfWidth: Number.isFinite(c.typeRate.halfWidth) ? round(c.typeRate.halfWidth) : null, rate: Number.isFinite(c.typeRate.rate) ? round(c.typeRate.rate) : null },
+        }
+      : null,
+  };
+}
+
+function excerpt(text: string): string {
+  return text.length <= 200 ? text : `${text.slice(0, 199)}…`;
 }
 
 function round(x: number): number {

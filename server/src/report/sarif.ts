@@ -1,6 +1,7 @@
+import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { version } from '../../../package.json';
-import { CLAIM_TYPE_TABLE, CLAIM_TYPES, type Severity } from '../engine';
+import { type AssessedClaim, CLAIM_TYPE_TABLE, CLAIM_TYPES, type Severity } from '../engine';
 import { claimMessage } from '../engine/report/claimMessage';
 import type { FileResult } from './fileResult';
 import { claimRecord } from './claimRecord';
@@ -41,6 +42,7 @@ export function formatSarif(results: FileResult[], { model }: { model: ModelRepo
             },
           },
         ],
+        relatedLocations: relatedLocations(c),
         partialFingerprints: { 'claimfloor/claim/v1': c.id },
         properties: claimRecord(c, threshold),
       });
@@ -64,4 +66,16 @@ export function formatSarif(results: FileResult[], { model }: { model: ModelRepo
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** The source passage that contradicts or supports the claim, and where else the fact occurs. */
+function relatedLocations(claim: AssessedClaim): Result['relatedLocations'] {
+  const g = claim.corpus?.grounding;
+  const hits = [...(g?.passage ? [{ hit: g.passage, text: g.conflict ? `Source says ${g.conflict.stated}` : 'Source supporting this claim' }] : []), ...(claim.corpus?.occurrences?.locations ?? []).map((hit) => ({ hit, text: 'The same fact elsewhere in the workspace' }))];
+  if (hits.length === 0) return undefined;
+  return hits.map(({ hit, text }, id) => ({
+    id,
+    message: { text },
+    physicalLocation: { artifactLocation: { uri: pathToFileURL(hit.document).href }, region: { startLine: hit.passage.line + 1 } },
+  }));
 }

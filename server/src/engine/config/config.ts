@@ -29,6 +29,10 @@ export interface ClaimFloorConfig {
   allow: string[];
   theory: TheorySettings;
   limits: { maxChars: number; maxSentenceChars: number };
+  /** Folders (relative to the config file) whose files are the writer's sources for grounding. */
+  sources: string[];
+  /** Bounds on the workspace index kept in memory. */
+  corpus: { maxFiles: number; maxChars: number };
   /** The file this configuration came from, if any. */
   file?: string;
 }
@@ -41,6 +45,8 @@ export interface ClaimFloorConfigFile {
   allow?: string[];
   theory?: Partial<TheorySettings>;
   limits?: Partial<ClaimFloorConfig['limits']>;
+  sources?: string[];
+  corpus?: Partial<ClaimFloorConfig['corpus']>;
 }
 
 const DEFAULT_THRESHOLD = 0.75;
@@ -65,6 +71,8 @@ export function resolveConfig(file: ClaimFloorConfigFile = {}, path?: string): C
       bitsPerFact: file.theory?.bitsPerFact,
     },
     limits: { maxChars: file.limits?.maxChars ?? 2_000_000, maxSentenceChars: file.limits?.maxSentenceChars ?? 2000 },
+    sources: file.sources ?? [],
+    corpus: { maxFiles: file.corpus?.maxFiles ?? 20_000, maxChars: file.corpus?.maxChars ?? 64_000_000 },
     file: path,
   };
 }

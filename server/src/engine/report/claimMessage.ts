@@ -19,9 +19,27 @@ export function claimMessage(claim: AssessedClaim, threshold: number): string {
   const title = CLAIM_TYPE_TABLE[claim.type].title;
   const failed = claim.checks.filter((c) => !c.passed);
   if (failed.length > 0) return `${title}${quoteSlots(claim)}: ${failed.map((c) => c.message).join(' ')}`;
+  const grounding = claim.corpus?.grounding;
+  if (grounding?.conflict) {
+    const where = grounding.passage ? ` (${grounding.passage.document.split('/').pop()}:${grounding.passage.passage.line + 1})` : '';
+    return `${title}${quoteSlots(claim)}: your source says ${grounding.conflict.stated}, not ${grounding.conflict.claimed}${where}.`;
+  }
   if (claim.verified) return `${title}${quoteSlots(claim)}: verified by the writer.`;
   if (claim.certain) return `${title}${quoteSlots(claim)}: ${claim.checks.map((c) => c.message).join(' ')}`;
   const target = `P(correct) ${percent(1 - claim.risk)} ${claim.flagged ? '<' : '≥'} t = ${percent(threshold)} (penalty ${formatNumber(penaltyForThreshold(threshold))})`;
   const floor = claim.floor.status === 'computed' ? `floor ${percent(claim.floor.value!)}` : claim.floor.status === 'zero' ? 'floor ≈ 0' : 'floor unmeasured';
-  return `${title}${quoteSlots(claim)}: risk ${percent(claim.risk)}; ${target}; ${floor}.`;
+  return `${title}${quoteSlots(claim)}: risk ${percent(claim.risk)}; ${target}; ${floor}${corpusNote(claim)}.`;
+}
+
+const SINGLETON_NOTE = { unseen: 'in no other file', singleton: 'in 1 other file (singleton)', repeated: 'repeated' } as const;
+const GROUNDING_NOTE = { supported: 'supported by your sources', unsupported: 'not in your sources' } as const;
+
+/** "; in no other file; not in your sources" — what the workspace and the sources said. */
+function corpusNote(claim: AssessedClaim): string {
+  const parts: string[] = [];
+  const o = claim.corpus?.occurrences;
+  if (o) parts.push(o.status === 'repeated' ? `in ${o.count} other files` : SINGLETON_NOTE[o.status]);
+  const g = claim.corpus?.grounding.status;
+  if (g === 'supported' || g === 'unsupported') parts.push(GROUNDING_NOTE[g]);
+  return parts.map((p) => `; ${p}`).join('');
 }

@@ -1,5 +1,6 @@
 import type { Claim } from '../claims/claim';
 import type { ClaimFloorConfig } from '../config/config';
+import type { ClaimCorpusEvidence } from '../corpus/claimCorpusEvidence';
 import type { SlotModelFeatures } from '../model/slotFeatures';
 import type { SurprisalCalibration } from '../model/surprisalCalibration';
 import type { ModelIdentity } from '../model/tokenScores';
@@ -30,13 +31,15 @@ export interface Evidence {
   source?: string;
 }
 
-/** Per-claim facts established outside the sentence: the writer's verification, the model's scores. */
+/** Per-claim facts established outside the sentence: the writer's verification, the model's scores, the corpus. */
 export interface ClaimContext {
   config: ClaimFloorConfig;
   /** Set when a `claimfloor-verified` comment or the allow-list covers the claim. */
   verification?: { by: 'comment' | 'allow-list'; note?: string };
   /** Present when a language model scored the claim's sentence. */
   model?: { identity: ModelIdentity; features: SlotModelFeatures[]; calibration?: SurprisalCalibration };
+  /** Present when the document was analysed against a workspace index. */
+  corpus?: ClaimCorpusEvidence;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Claim } from '../claims/claim';
 import type { ClaimFloorConfig } from '../config/config';
+import { MIN_OBSERVATIONS, type TypeSingletonRate } from '../corpus/typeSingletonRate';
 import { CLAIM_TYPE_TABLE } from './claimTypeTable';
 import { fanoValueErrorFloor } from './fano';
 import { theorem2Floor } from './knvzBounds';
@@ -9,7 +10,7 @@ export interface FloorTerm {
   symbol: string;
   /** Undefined when the quantity is unmeasured. */
   value?: number;
-  provenance: 'computed' | 'writer' | 'unmeasured';
+  provenance: 'computed' | 'writer' | 'measured' | 'unmeasured';
   note: string;
 }
 
@@ -26,8 +27,12 @@ export interface FloorReading {
   summary: string;
 }
 
-/** Computes the KNVZ Theorem 2 floor for the claim's type from what is known, naming what is not. */
-export function floorFor(claim: Claim, config: ClaimFloorConfig): FloorReading {
+/**
+ * Computes the KNVZ Theorem 2 floor for the claim's type from what is known, naming what is not.
+ * sr_T is the writer's setting if there is one, else the workspace's Good–Turing measurement once
+ * it is informative (THEORY.md §9.4).
+ */
+export function floorFor(claim: Claim, config: ClaimFloorConfig, workspaceRate?: TypeSingletonRate): FloorReading {
   const info = CLAIM_TYPE_TABLE[claim.type];
   const base = { governingBound: info.governingBound, formula: info.formula };
   const b = config.theory.bitsPerFact;
@@ -56,13 +61,17 @@ export function floorFor(claim: Claim, config: ClaimFloorConfig): FloorReading {
     };
   }
   const answerTerm: FloorTerm = { symbol: '2/min|E_c|', value: 2 / minWrong, provenance: 'computed', note: `|E_c| = |R_c| − 1 from ${claim.answerSpace.basis}` };
-  const sr = config.theory.singletonRate[claim.type];
+  const setting = config.theory.singletonRate[claim.type];
+  const measured = setting === undefined && workspaceRate?.measured ? workspaceRate : undefined;
+  const sr = setting ?? measured?.rate;
   const n = config.theory.trainingFacts[claim.type];
   const delta = config.theory.miscalibration;
   const terms: FloorTerm[] = [
-    sr === undefined
-      ? { symbol: 'sr_T', provenance: 'unmeasured', note: 'no published singleton rate for any claim type (THEORY.md §6); set theory.singletonRate to explore' }
-      : { symbol: 'sr_T', value: sr, provenance: 'writer', note: 'your setting theory.singletonRate' },
+    setting !== undefined
+      ? { symbol: 'sr_T', value: setting, provenance: 'writer', note: 'your setting theory.singletonRate' }
+      : measured
+        ? { symbol: 'sr_T', value: measured.rate, provenance: 'measured', note: `${rateText(measured)} in your workspace (Good–Turing N1/N)` }
+        : { symbol: 'sr_T', provenance: 'unmeasured', note: unmeasuredNote(workspaceRate) },
     answerTerm,
     n === undefined
       ? { symbol: '(35 + 6 ln N)/√N', provenance: 'unmeasured', note: 'N_T (training statements of this family) unknown; left out' }
@@ -74,6 +83,18 @@ export function floorFor(claim: Claim, config: ClaimFloorConfig): FloorReading {
   }
   const floor = theorem2Floor({ singletonRate: sr, minWrongAnswers: minWrong, trainingFacts: n, miscalibration: delta });
   return { ...base, status: 'computed', value: floor.value, terms, capacity, summary: `Floor ${formatNumber(floor.value)} = max(0, ${formatNumber(floor.raw)}).` };
+}
+
+/** "N1/N = 412/1,380 = 0.299 ± 0.16 (95%)". */
+export function rateText(rate: TypeSingletonRate): string {
+  return `N1/N = ${rate.singletons.toLocaleString('en-US')}/${rate.observations.toLocaleString('en-US')} = ${formatNumber(rate.rate)} ± ${formatNumber(rate.halfWidth)} (95%, McAllester–Ortiz)`;
+}
+
+function unmeasuredNote(rate: TypeSingletonRate | undefined): string {
+  const published = 'no published singleton rate for any claim type (THEORY.md §6)';
+  if (!rate) return `${published}; set theory.singletonRate to explore`;
+  const seen = rate.observations === 0 ? 'no claims of this type in your workspace' : `only ${rate.observations.toLocaleString('en-US')} claims of this type in your workspace (N1/N = ${rate.singletons}/${rate.observations}, ± ${formatNumber(rate.halfWidth)})`;
+  return `${published}; ${seen}, fewer than the ${MIN_OBSERVATIONS.toLocaleString('en-US')} needed to measure it (THEORY.md §9.4)`;
 }
 
 export function formatNumber(x: number): string {

@@ -1,0 +1,199 @@
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import ignore, { type Ignore } from 'ignore';
+import { glob } from 'tinyglobby';
+import { CorpusIndex, type CorpusLimits, type SerializedCorpus } from '../engine/corpus/corpusIndex';
+import { corpusDocument } from '../engine/corpus/corpusDocument';
+import { readDocument } from '../files/readDocument';
+
+/** The prose the index covers: Markdown, plain text and BibTeX. */
+export const CORPUS_GLOB = '**/*.{md,markdown,mdx,txt,bib}';
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+export interface CorpusScope {
+  /** Folders whose prose is the workspace corpus (`.gitignore` and `ignore` globs respected). */
+  roots: string[];
+  /** Single files that belong to the workspace (the CLI's audited files). */
+  files?: string[];
+  /** Folders and files the writer declared as sources (indexed as given, even when git-ignored). */
+  sources: string[];
+  /** Config `ignore` globs, relative to `ignoreBase`. */
+  ignore: string[];
+  ignoreBase?: string;
+  limits: CorpusLimits;
+  maxSentenceChars: number;
+}
+
+export interface BuildStats {
+  files: number;
+  /** Files read and analysed in this build. */
+  indexed: number;
+  /** Files unchanged since the persisted index, not read again. */
+  reused: number;
+  removed: number;
+  /** Files over the memory bounds (`corpus.maxFiles`, `corpus.maxChars`), not indexed. */
+  skipped: number;
+  unreadable: number;
+  milliseconds: number;
+}
+
+interface Persisted {
+  scope: string;
+  corpus: SerializedCorpus;
+}
+
+const slash = (path: string) => path.replace(/\\/g, '/');
+
+/**
+ * The workspace index on disk: lists the files in scope, reads only those that changed since the
+ * persisted copy, follows file events, and persists itself. Reading yields to the event loop
+ * between files so the language server keeps answering while it builds.
+ */
+export class WorkspaceCorpus {
+  index: CorpusIndex;
+  private readonly sourcePaths: string[];
+  private readonly explicitFiles: Set<string>;
+  private gitignores: Array<{ dir: string; rules: Ignore }> = [];
+  private readonly configIgnore?: Ignore;
+
+  constructor(
+    readonly scope: CorpusScope,
+    private readonly storageFile?: string,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {
+    this.sourcePaths = scope.sources.map((s) => slash(resolve(s)));
+    this.explicitFiles = new Set((scope.files ?? []).map((f) => slash(resolve(f))));
+    this.configIgnore = scope.ignore.length > 0 && scope.ignoreBase ? ignore().add(scope.ignore) : undefined;
+    this.index = this.load() ?? new CorpusIndex(scope.limits);
+  }
+
+  isSource(path: string): boolean {
+    const p = slash(path);
+    return this.sourcePaths.some((s) => p === s || p.startsWith(`${s}/`));
+  }
+
+  /** Lists every file in scope, indexes what changed, drops what disappeared, persists. */
+  async build(options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<BuildStats> {
+    const started = performance.now();
+    const files = await this.listFiles();
+    const stats: BuildStats = { files: files.length, indexed: 0, reused: 0, removed: 0, skipped: 0, unreadable: 0, milliseconds: 0 };
+    const wanted = new Set(files);
+    for (const id of this.index.ids()) {
+      if (!wanted.has(id)) {
+        this.index.remove(id);
+        stats.removed++;
+      }
+    }
+    const skippedBefore = this.index.skipped;
+    for (const [i, file] of files.entries()) {
+      if (options.signal?.aborted) break;
+      const outcome = this.refresh(file);
+      if (outcome === 'reused') stats.reused++;
+      else if (outcome === 'indexed') stats.indexed++;
+      else if (outcome === 'unreadable') stats.unreadable++;
+      if (i % 20 === 19) {
+        options.onProgress?.(i + 1, files.length);
+        await new Promise((r) => setImmediate(r));
+      }
+    }
+    stats.skipped = this.index.skipped - skippedBefore;
+    this.persist();
+    stats.milliseconds = performance.now() - started;
+    return stats;
+  }
+
+  /** Applies file events: changed or created files are read again, deleted ones dropped. */
+  update(changes: Array<{ path: string; deleted: boolean }>): void {
+    for (const { path, deleted } of changes) {
+      const id = slash(resolve(path));
+      if (/(^|\/)\.gitignore$/.test(id)) continue;
+      if (deleted || !this.inScope(id)) this.index.remove(id);
+      else this.refresh(id);
+    }
+  }
+
+  persist(): void {
+    if (!this.storageFile) return;
+    try {
+      mkdirSync(dirname(this.storageFile), { recursive: true });
+      const temporary = `${this.storageFile}.${process.pid}.tmp`;
+      writeFileSync(temporary, serialize({ scope: this.scopeKey(), corpus: this.index.serialize() } satisfies Persisted));
+      renameSync(temporary, this.storageFile);
+    } catch (error) {
+      this.log(`ClaimFloor: the workspace index could not be saved (${(error as Error).message}); it will be rebuilt next time.`);
+    }
+  }
+
+  private refresh(id: string): 'reused' | 'indexed' | 'unreadable' | 'skipped' {
+    let size: number;
+    let mtimeMs: number;
+    try {
+      ({ size, mtimeMs } = statSync(id));
+    } catch {
+      this.index.remove(id);
+      return 'unreadable';
+    }
+    const source = this.isSource(id);
+    const known = this.index.get(id);
+    if (known && known.size === size && known.mtimeMs === mtimeMs && known.source === source) return 'reused';
+    const read = readDocument(id);
+    if (!read.ok) {
+      this.index.remove(id);
+      return 'unreadable';
+    }
+    const added = this.index.add(corpusDocument(id, read.text, { source, size, mtimeMs, maxSentenceChars: this.scope.maxSentenceChars }));
+    return added ? 'indexed' : 'skipped';
+  }
+
+  private scopeKey(): string {
+    return JSON.stringify({ ...this.scope, roots: this.scope.roots.map(slash), sources: this.sourcePaths });
+  }
+
+  private load(): CorpusIndex | undefined {
+    if (!this.storageFile) return undefined;
+    let persisted: Persisted;
+    try {
+      persisted = deserialize(readFileSync(this.storageFile)) as Persisted;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`ClaimFloor: discarded an unreadable workspace index (${(error as Error).message}); rebuilding it.`);
+      return undefined;
+    }
+    if (persisted?.scope !== this.scopeKey()) return undefined;
+    try {
+      return new CorpusIndex(this.scope.limits, persisted.corpus);
+    } catch (error) {
+      this.log(`ClaimFloor: discarded a corrupt workspace index (${(error as Error).message}); rebuilding it.`);
+      return undefined;
+    }
+  }
+
+  private async listFiles(): Promise<string[]> {
+    const files = new Set<string>();
+    this.gitignores = [];
+    for (const root of this.scope.roots) {
+      for (const file of await glob('**/.gitignore', { cwd: root, ignore: ALWAYS_IGNORED, absolute: true, dot: true })) {
+        const read = readDocument(file);
+        if (read.ok) this.gitignores.push({ dir: slash(dirname(file)), rules: ignore().add(read.text) });
+      }
+      for (const file of await glob(CORPUS_GLOB, { cwd: root, ignore: ALWAYS_IGNORED, absolute: true })) if (this.inScope(slash(file))) files.add(slash(file));
+    }
+    for (const file of this.explicitFiles) files.add(file);
+    for (const source of this.scope.sources) {
+      const stat = statSync(source, { throwIfNoEntry: false });
+      if (stat?.isFile()) files.add(slash(resolve(source)));
+      else if (stat?.isDirectory()) for (const file of await glob(CORPUS_GLOB, { cwd: source, ignore: ALWAYS_IGNORED, absolute: true })) files.add(slash(file));
+    }
+    return [...files].sort();
+  }
+
+  /** Sources are always in scope; other files when under a root and not ignored by `.gitignore` or the config. */
+  private inScope(id: string): boolean {
+    if (this.isSource(id) || this.explicitFiles.has(id)) return true;
+    if (!/\.(?:md|markdown|mdx|txt|bib)$/i.test(id)) return false;
+    if (!this.scope.roots.some((r) => id.startsWith(`${slash(resolve(r))}/`))) return false;
+    const fromConfig = this.configIgnore && slash(relative(this.scope.ignoreBase!, id));
+    if (fromConfig && !fromConfig.startsWith('../') && this.configIgnore!.ignores(fromConfig)) return false;
+    return !this.gitignores.some(({ dir, rules }) => id.startsWith(`${dir}/`) && rules.ignores(id.slice(dir.length + 1)));
+  }
+}

@@ -1,0 +1,65 @@
+import type { Claim } from '../claims/claim';
+import type { ClaimType } from '../claims/claimType';
+import { claimFact } from './claimFacts';
+import type { CorpusIndex, Occurrences } from './corpusIndex';
+import type { DraftReferences } from './draftReferences';
+import { type Grounding, judgeClaim } from './grounding';
+import type { Gazetteer, PopularityReading } from './popularity';
+import { type TypeSingletonRate, typeSingletonRate } from './typeSingletonRate';
+
+export type SingletonStatus = 'unseen' | 'singleton' | 'repeated';
+
+/** What the workspace, the writer's sources and background data say about one claim. */
+export interface ClaimCorpusEvidence {
+  /** Undefined when the claim has neither a subject nor a verbatim value to look up. */
+  /** `documentsIndexed`: the indexed documents other than the claim's own. */
+  occurrences?: Occurrences & { status: SingletonStatus; documentsIndexed: number };
+  popularity?: PopularityReading;
+  grounding: Grounding;
+  /** The claim type's singleton rate measured over the workspace. */
+  typeRate: TypeSingletonRate;
+}
+
+/** The corpus a document is analysed against. */
+export interface CorpusContext {
+  index: CorpusIndex;
+  gazetteer?: Gazetteer;
+  /** The document's own id in the index: excluded from its counts, the base its links resolve against. */
+  documentId?: string;
+}
+
+export function singletonStatus(count: number): SingletonStatus {
+  return count === 0 ? 'unseen' : count === 1 ? 'singleton' : 'repeated';
+}
+
+/**
+ * Per-document lookups: the grounding scope (declared sources, linked files, cited BibTeX entries)
+ * and the per-type rates are worked out once, then each claim is looked up.
+ */
+export function corpusEvidenceFor(corpus: CorpusContext, references: DraftReferences): (claim: Claim) => ClaimCorpusEvidence {
+  const { index, gazetteer, documentId } = corpus;
+  const counts = index.factCounts();
+  const rates = new Map<ClaimType, TypeSingletonRate>();
+  const rateOf = (type: ClaimType) => {
+    let rate = rates.get(type);
+    if (!rate) {
+      const c = counts.get(type) ?? { observations: 0, singletons: 0 };
+      rate = typeSingletonRate(c.observations, c.singletons);
+      rates.set(type, rate);
+    }
+    return rate;
+  };
+  const inScope = (id: string) => id !== documentId && (index.get(id)?.source === true || references.linked.has(id));
+  const cited = (bibKey: string | undefined) => bibKey !== undefined && references.citedKeys.has(bibKey);
+  const hasSources = index.ids().some((id) => inScope(id) || (references.citedKeys.size > 0 && index.get(id)!.passages.some((p) => cited(p.bibKey))));
+  return (claim) => {
+    const fact = claimFact(claim);
+    const found = index.occurrences(fact, documentId);
+    const occurrences = found && { ...found, status: singletonStatus(found.count), documentsIndexed: index.size - (documentId && index.get(documentId) ? 1 : 0) };
+    const passages = hasSources
+      ? index.retrieve(fact, claim.text, (document, passage) => inScope(document.id) || cited(passage.bibKey))
+      : [];
+    const grounding: Grounding = hasSources ? judgeClaim(fact, claim.text, passages) : { status: 'no-sources', passagesRead: 0 };
+    return { occurrences, popularity: claim.subject && gazetteer ? gazetteer.lookup(claim.subject) : undefined, grounding, typeRate: rateOf(claim.type) };
+  };
+}

@@ -1,0 +1,273 @@
+import MiniSearch, { type Options } from 'minisearch';
+import type { ClaimType } from '../claims/claimType';
+import type { ClaimFloorConfig } from '../config/config';
+import { type ClaimFact, isVerbatim, type SlotValue } from './claimFacts';
+import type { CorpusDocument, Passage } from './corpusDocument';
+import { foldText } from './valueKeys';
+
+/** A passage found for a claim, with where it is. */
+export interface PassageHit {
+  document: string;
+  passage: Passage;
+  /** BM25 score (retrieval only). */
+  score?: number;
+}
+
+/** How often a claim's fact occurs in the indexed documents other than the one it is in. */
+export interface Occurrences {
+  /** Documents where the subject and the value co-occur (Kandpal et al. 2023's estimator). */
+  count: number;
+  /** The slot value counted: the least corroborated one. */
+  value: string;
+  /** Up to `MAX_LOCATIONS` of them, with the passage that holds the value. */
+  locations: PassageHit[];
+  /** Set when a bare surname matched several full names in the corpus. */
+  ambiguousName?: string[];
+}
+
+/** Bounds on what the index holds in memory (config `corpus`); files beyond them are counted, not indexed. */
+export type CorpusLimits = ClaimFloorConfig['corpus'];
+
+/** The persisted form of an index (see `CorpusIndex.serialize`). */
+export interface SerializedCorpus {
+  format: typeof FORMAT;
+  documents: CorpusDocument[];
+  search: string;
+}
+
+const FORMAT = 'claimfloor-corpus-1';
+const MAX_LOCATIONS = 5;
+
+interface SearchEntry {
+  id: string;
+  text: string;
+}
+
+const searchOptions: Options<SearchEntry> = {
+  fields: ['text'],
+  processTerm: (term: string) => foldText(term) || null,
+};
+
+const passageId = (document: string, index: number) => `${document}#${index}`;
+
+/**
+ * The workspace's prose and the writer's sources, searchable three ways: BM25 over passages
+ * (MiniSearch), normalised value keys (dates, numbers, identifiers) and fact keys for Good–Turing
+ * counts. Pure and synchronous; the host reads files and persists `serialize()`.
+ */
+export class CorpusIndex {
+  private readonly documents = new Map<string, CorpusDocument>();
+  private readonly search: MiniSearch<SearchEntry>;
+  private readonly keyPostings = new Map<string, Set<string>>();
+  /** Last word of a multi-word name → full names with that last word → documents naming them. */
+  private readonly surnames = new Map<string, Map<string, number>>();
+  private readonly factDocuments = new Map<string, { type: ClaimType; documents: Map<string, number> }>();
+  private chars = 0;
+  private revision = 0;
+  private ratesCache?: { revision: number; rates: Map<ClaimType, { observations: number; singletons: number }> };
+  /** Files refused because a limit was reached. */
+  skipped = 0;
+
+  constructor(
+    readonly limits: CorpusLimits,
+    serialized?: SerializedCorpus,
+  ) {
+    if (serialized && serialized.format === FORMAT) {
+      this.search = MiniSearch.loadJSON<SearchEntry>(serialized.search, searchOptions);
+      for (const document of serialized.documents) this.register(document);
+    } else {
+      this.search = new MiniSearch<SearchEntry>(searchOptions);
+    }
+  }
+
+  get size(): number {
+    return this.documents.size;
+  }
+
+  get characters(): number {
+    return this.chars;
+  }
+
+  /** Changes whenever a document is added or removed; callers use it to invalidate derived results. */
+  get version(): number {
+    return this.revision;
+  }
+
+  get(id: string): CorpusDocument | undefined {
+    return this.documents.get(id);
+  }
+
+  ids(): string[] {
+    return [...this.documents.keys()];
+  }
+
+  /** Adds or replaces a document; false (and counted in `skipped`) when a limit would be exceeded. */
+  add(document: CorpusDocument): boolean {
+    this.remove(document.id);
+    const chars = document.passages.reduce((n, p) => n + p.text.length, 0);
+    if (this.documents.size >= this.limits.maxFiles || this.chars + chars > this.limits.maxChars) {
+      this.skipped++;
+      return false;
+    }
+    this.search.addAll(document.passages.map((p, i) => ({ id: passageId(document.id, i), text: p.text })));
+    this.register(document);
+    return true;
+  }
+
+  remove(id: string): boolean {
+    const document = this.documents.get(id);
+    if (!document) return false;
+    document.passages.forEach((p, i) => this.search.remove({ id: passageId(id, i), text: p.text }));
+    this.account(document, -1);
+    this.documents.delete(id);
+    this.revision++;
+    return true;
+  }
+
+  serialize(): SerializedCorpus {
+    return { format: FORMAT, documents: [...this.documents.values()], search: JSON.stringify(this.search) };
+  }
+
+  /**
+   * Documents other than `exclude` where the claim's subject co-occurs with its slot value
+   * (Kandpal et al. 2023's estimator). With several values the least corroborated one counts: a
+   * claim is as rare as its rarest fact.
+   */
+  occurrences(fact: ClaimFact, exclude?: string): Occurrences | undefined {
+    const values = fact.subject.length > 0 ? fact.values : fact.values.filter(isVerbatim);
+    if (values.length === 0) return undefined;
+    let subjectDocuments: Set<string> | undefined;
+    let ambiguousName: string[] | undefined;
+    if (fact.subject.length > 0) {
+      const subject = this.subjectPassages(fact.subject);
+      ambiguousName = subject.ambiguous;
+      subjectDocuments = this.documentsOf(subject.passages);
+    }
+    let rarest: { value: SlotValue; passages: Set<string>; documents: Set<string> } | undefined;
+    for (const value of values) {
+      const passages = this.valuePassages(value);
+      const documents = subjectDocuments ? intersect(subjectDocuments, this.documentsOf(passages)) : this.documentsOf(passages);
+      if (exclude) documents.delete(exclude);
+      if (!rarest || documents.size < rarest.documents.size) rarest = { value, passages, documents };
+    }
+    const { value, passages, documents } = rarest!;
+    const locations: PassageHit[] = [];
+    for (const document of documents) {
+      if (locations.length >= MAX_LOCATIONS) break;
+      locations.push(this.hit([...passages].find((p) => p.startsWith(`${document}#`))!));
+    }
+    return { count: documents.size, value: value.slot.text, locations, ambiguousName };
+  }
+
+  /** The best passages for a claim by BM25 among those `accept` admits. */
+  retrieve(fact: ClaimFact, sentence: string, accept: (document: CorpusDocument, passage: Passage) => boolean, limit = 5): PassageHit[] {
+    const words = [...fact.subject, ...fact.values.flatMap((v) => (v.kind === 'terms' ? v.terms : v.kind === 'exact' ? [v.text] : [v.slot.text])), sentence].join(' ');
+    const results = this.search.search(words, {
+      combineWith: 'OR',
+      filter: (r) => {
+        const { document, passage } = this.hit(r.id as string);
+        return accept(this.documents.get(document)!, passage);
+      },
+    });
+    return results.slice(0, limit).map((r) => ({ ...this.hit(r.id as string), score: r.score }));
+  }
+
+  /**
+   * Per claim type, Good–Turing counts over (fact, document) pairs: N = how many documents state
+   * each fact, summed; N1 = facts stated in exactly one document.
+   */
+  factCounts(): Map<ClaimType, { observations: number; singletons: number }> {
+    if (this.ratesCache?.revision === this.revision) return this.ratesCache.rates;
+    const rates = new Map<ClaimType, { observations: number; singletons: number }>();
+    for (const { type, documents } of this.factDocuments.values()) {
+      const entry = rates.get(type) ?? { observations: 0, singletons: 0 };
+      entry.observations += documents.size;
+      if (documents.size === 1) entry.singletons++;
+      rates.set(type, entry);
+    }
+    this.ratesCache = { revision: this.revision, rates };
+    return rates;
+  }
+
+  private hit(id: string): PassageHit {
+    const hash = id.lastIndexOf('#');
+    const document = id.slice(0, hash);
+    return { document, passage: this.documents.get(document)!.passages[Number(id.slice(hash + 1))] };
+  }
+
+  private register(document: CorpusDocument): void {
+    this.documents.set(document.id, document);
+    this.account(document, 1);
+    this.revision++;
+  }
+
+  private account(document: CorpusDocument, sign: 1 | -1): void {
+    document.passages.forEach((p, i) => {
+      this.chars += sign * p.text.length;
+      const id = passageId(document.id, i);
+      for (const key of p.keys) {
+        const set = this.keyPostings.get(key) ?? new Set<string>();
+        if (sign === 1) set.add(id);
+        else set.delete(id);
+        if (set.size === 0) this.keyPostings.delete(key);
+        else this.keyPostings.set(key, set);
+      }
+    });
+    for (const name of document.names) {
+      const words = name.split(' ');
+      const last = words[words.length - 1];
+      const names = this.surnames.get(last) ?? new Map<string, number>();
+      const n = (names.get(name) ?? 0) + sign;
+      if (n > 0) names.set(name, n);
+      else names.delete(name);
+      if (names.size === 0) this.surnames.delete(last);
+      else this.surnames.set(last, names);
+    }
+    for (const { type, key } of document.facts) {
+      const entry = this.factDocuments.get(key) ?? { type, documents: new Map<string, number>() };
+      const n = (entry.documents.get(document.id) ?? 0) + sign;
+      if (n > 0) entry.documents.set(document.id, n);
+      else entry.documents.delete(document.id);
+      if (entry.documents.size === 0) this.factDocuments.delete(key);
+      else this.factDocuments.set(key, entry);
+    }
+  }
+
+  /**
+   * Passages naming the subject. A full name also matches passages with its surname alone when
+   * the corpus knows only one full name with that surname ("Einstein" = "Albert Einstein" when
+   * unambiguous); a bare surname shared by several full names is reported as ambiguous.
+   */
+  private subjectPassages(subject: string[]): { passages: Set<string>; ambiguous?: string[] } {
+    const last = subject[subject.length - 1];
+    const fullNames = [...(this.surnames.get(last)?.keys() ?? [])];
+    const distinct = fullNames.filter((n) => n.split(' ').length > 1);
+    if (subject.length === 1) return { passages: this.termPassages([last]), ambiguous: distinct.length > 1 ? distinct : undefined };
+    const full = subject.join(' ');
+    const unambiguous = distinct.length === 0 || distinct.every((n) => n === full || full.endsWith(` ${n}`) || n.endsWith(` ${full}`));
+    return { passages: unambiguous ? this.termPassages([last]) : this.termPassages(subject) };
+  }
+
+  private termPassages(terms: string[]): Set<string> {
+    return new Set(this.search.search(terms.join(' '), { combineWith: 'AND' }).map((r) => r.id as string));
+  }
+
+  private valuePassages(value: SlotValue): Set<string> {
+    if (value.kind === 'key') return this.keyPostings.get(value.key) ?? new Set();
+    if (value.kind === 'terms') return this.termPassages(value.terms);
+    const candidates = this.termPassages(value.text.split(' '));
+    return new Set([...candidates].filter((id) => foldText(this.hit(id).passage.text).includes(value.text)));
+  }
+
+  private documentsOf(passages: Set<string>): Set<string> {
+    const documents = new Set<string>();
+    for (const id of passages) documents.add(id.slice(0, id.lastIndexOf('#')));
+    return documents;
+  }
+}
+
+function intersect<T>(a: Set<T>, b: Set<T>): Set<T> {
+  const out = new Set<T>();
+  for (const x of a) if (b.has(x)) out.add(x);
+  return out;
+}

@@ -1,0 +1,87 @@
+import type { ClaimFact, SlotValue } from './claimFacts';
+import type { PassageHit } from './corpusIndex';
+import { foldText, keysAgree, valueMentions, type ValueMention } from './valueKeys';
+
+export type GroundingStatus = 'supported' | 'contradicted' | 'unsupported' | 'no-sources';
+
+export interface Grounding {
+  status: GroundingStatus;
+  /** The passage that supports or contradicts the claim. */
+  passage?: PassageHit;
+  /** For a contradiction: the claim's value and what the source states instead ("1879"). */
+  conflict?: { claimed: string; stated: string };
+  /** How many source passages were read. */
+  passagesRead: number;
+}
+
+/** Words that say nothing about which relation a sentence states. */
+const FUNCTION_WORDS = new Set(
+  'that this with from were have been which their there also into after before when where than then they them what about over under while would could should these those other some such only more most very just will shall being does each both between during through until upon within without'.split(' '),
+);
+
+/** A life span in parentheses, "(22 May 1828 – 29 May 1896)": the first date is a birth, the second a death. */
+const LIFESPAN = /\(([^()]{3,40}?)\s*[–-]\s*([^()]{3,40}?)\)/g;
+
+interface Statement {
+  mention: ValueMention;
+  /** Folded words of the sentence stating it (the relation cue). */
+  words: Set<string>;
+}
+
+const wordsOf = (text: string) => new Set(foldText(text).split(' ').filter((w) => w.length > 3 && !FUNCTION_WORDS.has(w)));
+
+/** Dates and numbers a passage states, each with the words of its sentence; life spans count as "born"/"died". */
+function statements(text: string): Statement[] {
+  const found: Statement[] = [];
+  for (const sentence of text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
+    const words = wordsOf(sentence);
+    for (const mention of valueMentions(sentence)) if (mention.kind !== 'identifier') found.push({ mention, words });
+    for (const m of sentence.matchAll(LIFESPAN)) {
+      const [birth] = valueMentions(m[1]).filter((v) => v.kind === 'date');
+      const [death] = valueMentions(m[2]).filter((v) => v.kind === 'date');
+      if (birth) found.push({ mention: birth, words: new Set(['born', 'birth']) });
+      if (death) found.push({ mention: death, words: new Set(['died', 'death']) });
+    }
+  }
+  return found;
+}
+
+function containsWords(folded: string, terms: string[]): boolean {
+  const words = new Set(folded.split(' '));
+  return terms.every((t) => words.has(t));
+}
+
+function valueFound(value: SlotValue, passage: PassageHit, folded: string): boolean {
+  if (value.kind === 'key') return passage.passage.keys.some((k) => keysAgree(value.key, k));
+  if (value.kind === 'exact') return folded.includes(value.text);
+  return containsWords(folded, value.terms);
+}
+
+/**
+ * Judges a claim against the source passages retrieved for it. Supported: a passage about the
+ * subject holds every slot value (at the precision the source states). Contradicted: a passage
+ * about the subject states a different date or number in a sentence sharing a relation word
+ * with the claim ("born", "population") and none supports it. Otherwise unsupported.
+ */
+export function judgeClaim(fact: ClaimFact, claimSentence: string, passages: PassageHit[]): Grounding {
+  const surname = fact.subject[fact.subject.length - 1];
+  const about = passages
+    .map((p) => ({ hit: p, folded: foldText(p.passage.text) }))
+    .filter(({ folded }) => surname === undefined || containsWords(folded, [surname]));
+  const supporting = about.find(({ hit, folded }) => fact.values.length > 0 && fact.values.every((v) => valueFound(v, hit, folded)));
+  if (supporting) return { status: 'supported', passage: supporting.hit, passagesRead: passages.length };
+
+  const cues = wordsOf(claimSentence);
+  for (const word of [...fact.subject, ...fact.values.flatMap((v) => foldText(v.slot.text).split(' '))]) cues.delete(word);
+  for (const value of fact.values) {
+    if (value.kind !== 'key' || value.valueKind === 'identifier') continue;
+    for (const { hit } of about) {
+      if (valueFound(value, hit, '')) continue;
+      const conflict = statements(hit.passage.text).find(
+        (s) => s.mention.kind === value.valueKind && !keysAgree(value.key, s.mention.key) && [...cues].some((c) => s.words.has(c)),
+      );
+      if (conflict) return { status: 'contradicted', passage: hit, conflict: { claimed: value.slot.text, stated: conflict.mention.text }, passagesRead: passages.length };
+    }
+  }
+  return { status: 'unsupported', passagesRead: passages.length };
+}
