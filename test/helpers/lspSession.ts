@@ -37,9 +37,11 @@ export class Session {
     this.connection.onNotification('$/progress', (p: { value: { kind: string } }) => {
       this.progress.push(p.value.kind);
     });
-    this.connection.onNotification('claimfloor/modelState', (params: unknown) => {
-      this.notifications.push({ method: 'claimfloor/modelState', params });
-    });
+    for (const method of ['claimfloor/modelState', 'claimfloor/corpusState']) {
+      this.connection.onNotification(method, (params: unknown) => {
+        this.notifications.push({ method, params });
+      });
+    }
     this.connection.listen();
   }
 

@@ -23,7 +23,7 @@ async function until<T>(probe: () => Promise<T | undefined> | T | undefined, tim
 describe('language server with a language model', () => {
   let session: Session;
   let uri: string;
-  const states = () => session.notifications.map((n) => n.params as { state: string; text: string });
+  const states = () => session.notifications.filter((n) => n.method === 'claimfloor/modelState').map((n) => n.params as { state: string; text: string });
 
   before(async () => {
     const root = mkdtempSync(join(tmpdir(), 'claimfloor-lsp-model-'));

@@ -67,7 +67,7 @@ function raritySection(claim: AssessedClaim): string[] {
         : o.status === 'unseen'
           ? 'unseen in your workspace'
           : 'repeated in your workspace';
-    out.push(`- “${e(o.value)}” in ${o.count} of ${o.documentsIndexed} other documents${where} — ${reading}`);
+    out.push(`- “${e(o.value)}” in ${o.count} of ${o.documentsIndexed} other document${o.documentsIndexed === 1 ? '' : 's'}${where} — ${reading}`);
   }
   const r = c.typeRate;
   out.push(
@@ -78,7 +78,7 @@ function raritySection(claim: AssessedClaim): string[] {
   const g = c.grounding;
   if (g.status === 'contradicted') out.push(`- **Source says ${e(g.conflict!.stated)}**, not ${e(g.conflict!.claimed)} — ${place(g.passage!)}: “${e(g.passage!.passage.text.slice(0, 160))}”`);
   else if (g.status === 'supported') out.push(`- Supported by ${place(g.passage!)}: “${e(g.passage!.passage.text.slice(0, 160))}”`);
-  else if (g.status === 'unsupported') out.push(`- Nothing in your sources mentions it (${g.passagesRead} passages read)`);
+  else if (g.status === 'unsupported') out.push(`- Nothing in your sources mentions it (${g.passagesRead} passage${g.passagesRead === 1 ? '' : 's'} read)`);
   else out.push('- No sources to check against: add folders to `sources` in .claimfloor.json, link files, or cite .bib entries');
   return out;
 }

@@ -56,7 +56,10 @@ export function slotValue(slot: Slot): SlotValue | undefined {
         const folded = foldText(text);
         return folded.length > 0 ? { slot, kind: 'exact', text: folded } : undefined;
       }
-      const terms = foldText(text).split(' ').filter((w) => w.length > 0);
+      // "Vaswani et al." names Vaswani; a source lists the other authors or "and others".
+      const terms = foldText(slot.role === 'author' ? text.replace(/\bet\s+al\b\.?|\band\b/gi, ' ') : text)
+        .split(' ')
+        .filter((w) => w.length > 0);
       return terms.length > 0 ? { slot, kind: 'terms', terms } : undefined;
     }
   }

@@ -63,7 +63,10 @@ function bibtexPassages(text: string, lines: LineIndex): Passage[] {
   for (const m of text.matchAll(/@\w+\s*\{\s*([^,\s]+)\s*,([\s\S]*?)(?=\n\s*@\w+\s*\{|$)/g)) {
     const start = m.index ?? 0;
     const body = m[2].replace(/[{}"]/g, ' ').replace(/\s+/g, ' ').trim();
-    passages.push({ start, end: start + m[0].length, line: lines.positionAt(start).line, text: body, keys: passageKeys(body), bibKey: m[1] });
+    // A bare year has no temporal cue in prose terms, so the entry's year field is keyed directly.
+    const year = /\byear\s*=\s*[{"]?\s*(\d{4})/i.exec(m[2]);
+    const keys = [...passageKeys(body), ...(year ? [`year:${year[1]}`] : [])];
+    passages.push({ start, end: start + m[0].length, line: lines.positionAt(start).line, text: body, keys: [...new Set(keys)], bibKey: m[1] });
   }
   return passages;
 }

@@ -26,10 +26,10 @@ export function preciseDateKey(date: Pick<DateMention, 'granularity' | 'day' | '
   return dateKeys(date)[0];
 }
 
-/** "3,000,000", "3 million" and "3m" are one number; six significant digits are enough to tell values apart. */
+/** "3,000,000", "3 million" and "3m" are one number (12 significant digits absorb floating-point noise from the scale). */
 export function numberKey(text: string): string | undefined {
   const parsed = parseNumber(text.replace(/^[$€£¥]\s*/, '').replace(/\s*(?:%|percent|per cent)$/i, ''));
-  return parsed ? `num:${Number(parsed.value.toPrecision(6))}` : undefined;
+  return parsed ? `num:${Number(parsed.value.toPrecision(12))}` : undefined;
 }
 
 /** Identifiers compare case-insensitively, without a resolver prefix or hyphens (ISBN). */

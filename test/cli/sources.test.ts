@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { before, describe, it } from 'node:test';
+import type { Log as SarifLog } from 'sarif';
+
+const CLI = resolve('dist/cli.js');
+
+function run(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: join(cwd, '.test-cache') } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface ClaimJson {
+  text: string;
+  occurrences: number | null;
+  singletonStatus: string;
+  groundingStatus: string;
+  severity: string;
+  evidenceLocations: Array<{ kind: string; file: string; line: number; excerpt: string }>;
+}
+
+let dir: string;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'claimfloor-cli-sources-'));
+  mkdirSync(join(dir, 'docs'));
+  mkdirSync(join(dir, 'refs'));
+  writeFileSync(join(dir, 'docs', 'draft.md'), '# Draft\n\nMarie Curie was born on 7 November 1868.\n\nGrace Hopper was born on 9 December 1906.\n');
+  writeFileSync(join(dir, 'docs', 'notes.md'), 'Grace Hopper was born on December 9, 1906.\n');
+  writeFileSync(join(dir, 'refs', 'curie.txt'), 'Intro.\n\nMarie Curie (7 November 1867 – 4 July 1934) was a Polish physicist.\n');
+});
+
+describe('claimfloor audit --sources', () => {
+  it('JSON: a contradicted claim is an error with the source location; counts and statuses per claim', () => {
+    const r = run(['audit', 'docs', '--sources', 'refs', '--format', 'json', '--min-risk', '0', '--fail-on', 'none'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const draft = (JSON.parse(r.stdout) as { files: Array<{ path: string; claims: ClaimJson[] }> }).files.find((f) => f.path.endsWith('draft.md'))!;
+    const curie = draft.claims.find((c) => c.text.startsWith('Marie Curie'))!;
+    assert.equal(curie.severity, 'error');
+    assert.equal(curie.groundingStatus, 'contradicted');
+    assert.deepEqual(curie.evidenceLocations[0], { kind: 'contradicted', file: join(dir, 'refs', 'curie.txt'), line: 3, excerpt: 'Marie Curie (7 November 1867 – 4 July 1934) was a Polish physicist.' });
+    const hopper = draft.claims.find((c) => c.text.startsWith('Grace Hopper'))!;
+    assert.equal(hopper.occurrences, 1);
+    assert.equal(hopper.singletonStatus, 'singleton');
+    assert.equal(hopper.groundingStatus, 'unsupported');
+    assert.deepEqual(hopper.evidenceLocations.map((l) => [l.kind, l.file, l.line]), [['occurrence', join(dir, 'docs', 'notes.md'), 1]]);
+  });
+
+  it('text: the contradiction is the message; without --sources nothing is grounded', () => {
+    assert.match(run(['audit', 'docs/draft.md', '--sources', 'refs'], dir).stdout, /error biography .*your source says 7 November 1867, not 7 November 1868 \(curie\.txt:3\)/);
+    const json = JSON.parse(run(['audit', 'docs', '--format', 'json', '--min-risk', '0', '--fail-on', 'none'], dir).stdout) as { files: Array<{ claims: ClaimJson[] }> };
+    assert.ok(json.files.flatMap((f) => f.claims).every((c) => c.groundingStatus === 'no-sources'));
+    const noCorpus = JSON.parse(run(['audit', 'docs', '--no-corpus', '--format', 'json', '--min-risk', '0', '--fail-on', 'none'], dir).stdout) as { files: Array<{ claims: ClaimJson[] }> };
+    assert.ok(noCorpus.files.flatMap((f) => f.claims).every((c) => c.singletonStatus === 'unmeasured' && c.occurrences === null));
+  });
+
+  it('SARIF: the source passage is a related location and the statuses are result properties', () => {
+    const log = JSON.parse(run(['audit', 'docs/draft.md', '--sources', 'refs', '--format', 'sarif', '--fail-on', 'none'], dir).stdout) as SarifLog;
+    const result = log.runs[0].results!.find((x) => x.level === 'error')!;
+    assert.equal(result.properties?.groundingStatus, 'contradicted');
+    assert.equal(result.relatedLocations?.[0].message?.text, 'Source says 7 November 1867');
+    assert.equal(result.relatedLocations?.[0].physicalLocation?.artifactLocation?.uri, `file://${join(dir, 'refs', 'curie.txt')}`);
+    assert.equal(result.relatedLocations?.[0].physicalLocation?.region?.startLine, 3);
+  });
+
+  it('a config file can declare the source folders', () => {
+    writeFileSync(join(dir, '.claimfloor.json'), JSON.stringify({ sources: ['refs'] }));
+    try {
+      assert.match(run(['audit', 'docs/draft.md'], dir).stdout, /your source says 7 November 1867/);
+    } finally {
+      writeFileSync(join(dir, '.claimfloor.json'), '{}');
+    }
+  });
+});

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, FileChangeType, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+import { Session } from '../helpers/lspSession';
+
+const DRAFT = 'Marie Curie was born on 7 November 1868.\n\nGrace Hopper was born on 9 December 1906.\n';
+
+async function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('language server with a workspace index and sources', () => {
+  let session: Session;
+  let root: string;
+  let uri: string;
+
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'claimfloor-lsp-corpus-'));
+    mkdirSync(join(root, 'sources'));
+    writeFileSync(join(root, '.claimfloor.json'), JSON.stringify({ sources: ['sources'] }));
+    writeFileSync(join(root, 'sources', 'curie.txt'), 'Marie Curie (7 November 1867 – 4 July 1934) was a Polish physicist.\n');
+    writeFileSync(join(root, 'draft.md'), DRAFT);
+    uri = URI.file(join(root, 'draft.md')).toString();
+    session = new Session();
+    await session.start(root, { storagePath: join(root, '.storage') });
+    await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
+  });
+  after(() => session.stop());
+
+  const hoverAt = async (line: number) => {
+    const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 30 } });
+    return ((hover?.contents as MarkupContent | undefined)?.value ?? '').replace(/\\(.)/g, '$1');
+  };
+
+  it('builds the index in the background, says so, and then shows the contradiction as an error with the source passage', async () => {
+    const state = await until(() => session.notifications.find((n) => n.method === 'claimfloor/corpusState')?.params as { text: string } | undefined);
+    assert.match(state.text, /^2 files indexed$/);
+    const published = await session.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.severity === 1));
+    const error = published.diagnostics.find((d) => d.severity === 1)!;
+    assert.match(error.message, /your source says 7 November 1867, not 7 November 1868 \(curie\.txt:1\)/);
+    const hover = await hoverAt(0);
+    assert.match(hover, /Source says 7 November 1867/);
+    assert.match(hover, /curie\.txt:1: “Marie Curie \(7 November 1867/);
+  });
+
+  it('a new note stating the same fact, announced by a file event, makes the claim a singleton on the hover', async () => {
+    assert.match(await hoverAt(2), /“9 December 1906” with Grace Hopper appears in none of the 1 other indexed document:/);
+    writeFileSync(join(root, 'notes.md'), 'Grace Hopper was born on December 9, 1906.\n');
+    await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: URI.file(join(root, 'notes.md')).toString(), type: FileChangeType.Created }] });
+    const hover = await until(async () => {
+      const text = await hoverAt(2);
+      return /seen once in your workspace/.test(text) ? text : undefined;
+    });
+    assert.match(hover, /“9 December 1906” in 1 of 2 other documents: notes\.md:1 — seen once in your workspace → falls under the singleton bound of KNVZ Thm 2/);
+    assert.match(hover, /sr_T for biography: \*?unmeasured/);
+  });
+});
