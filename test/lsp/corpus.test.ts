@@ -47,7 +47,7 @@ describe('language server with a workspace index and sources', () => {
     assert.match(state.text, /^2 files indexed$/);
     const published = await session.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.severity === 1));
     const error = published.diagnostics.find((d) => d.severity === 1)!;
-    assert.match(error.message, /your source says 7 November 1867, not 7 November 1868 \(curie\.txt:1\)/);
+    assert.match(String(error.message), /your source says 7 November 1867, not 7 November 1868 \(curie\.txt:1\)/);
     const hover = await hoverAt(0);
     assert.match(hover, /Source says 7 November 1867/);
     assert.match(hover, /curie\.txt:1: “Marie Curie \(7 November 1867/);

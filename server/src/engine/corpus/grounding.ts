@@ -24,26 +24,42 @@ const LIFESPAN = /\(([^()]{3,40}?)\s*[–-]\s*([^()]{3,40}?)\)/g;
 
 interface Statement {
   mention: ValueMention;
-  /** Folded words of the sentence stating it (the relation cue). */
+  /** Folded words around it in its sentence (the relation cue). */
   words: Set<string>;
 }
 
 const wordsOf = (text: string) => new Set(foldText(text).split(' ').filter((w) => w.length > 3 && !FUNCTION_WORDS.has(w)));
 
-/** Dates and numbers a passage states, each with the words of its sentence; life spans count as "born"/"died". */
+/** Words near a value: the relation it is the value of ("born … 1879", "population of 3 million"). */
+const CUE_WINDOW = { before: 60, after: 25 };
+
+function wordsAround(text: string, start: number, end: number): Set<string> {
+  return wordsOf(text.slice(Math.max(0, start - CUE_WINDOW.before), end + CUE_WINDOW.after));
+}
+
+/** Dates and numbers a passage states, each with the words around it; life spans count as "born"/"died". */
 function statements(text: string): Statement[] {
   const found: Statement[] = [];
   for (const sentence of text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
-    const words = wordsOf(sentence);
-    for (const mention of valueMentions(sentence)) if (mention.kind !== 'identifier') found.push({ mention, words });
-    for (const m of sentence.matchAll(LIFESPAN)) {
+    const lifespans = [...sentence.matchAll(LIFESPAN)];
+    for (const m of lifespans) {
       const [birth] = valueMentions(m[1]).filter((v) => v.kind === 'date');
       const [death] = valueMentions(m[2]).filter((v) => v.kind === 'date');
       if (birth) found.push({ mention: birth, words: new Set(['born', 'birth']) });
       if (death) found.push({ mention: death, words: new Set(['died', 'death']) });
     }
+    const inLifespan = (at: number) => lifespans.some((m) => at >= m.index! && at < m.index! + m[0].length);
+    for (const mention of valueMentions(sentence)) {
+      if (mention.kind !== 'identifier' && !inLifespan(mention.start)) found.push({ mention, words: wordsAround(sentence, mention.start, mention.end) });
+    }
   }
   return found;
+}
+
+/** Only values of the same precision class conflict: a decade or a day without a year says nothing about a year. */
+function comparable(claimed: string, stated: string): boolean {
+  const kind = (key: string) => /^(year|date:\d)/.test(key) ? 'dated' : key.split(':')[0];
+  return kind(claimed) === kind(stated) && !claimed.startsWith('date:--') && !stated.startsWith('date:--');
 }
 
 function containsWords(folded: string, terms: string[]): boolean {
@@ -71,14 +87,15 @@ export function judgeClaim(fact: ClaimFact, claimSentence: string, passages: Pas
   const supporting = about.find(({ hit, folded }) => fact.values.length > 0 && fact.values.every((v) => valueFound(v, hit, folded)));
   if (supporting) return { status: 'supported', passage: supporting.hit, passagesRead: passages.length };
 
-  const cues = wordsOf(claimSentence);
-  for (const word of [...fact.subject, ...fact.values.flatMap((v) => foldText(v.slot.text).split(' '))]) cues.delete(word);
+  const own = new Set([...fact.subject, ...fact.values.flatMap((v) => foldText(v.slot.text).split(' '))]);
   for (const value of fact.values) {
     if (value.kind !== 'key' || value.valueKind === 'identifier') continue;
+    const at = claimSentence.indexOf(value.slot.text);
+    const cues = [...wordsAround(claimSentence, Math.max(0, at), Math.max(0, at) + value.slot.text.length)].filter((w) => !own.has(w));
     for (const { hit } of about) {
       if (valueFound(value, hit, '')) continue;
       const conflict = statements(hit.passage.text).find(
-        (s) => s.mention.kind === value.valueKind && !keysAgree(value.key, s.mention.key) && [...cues].some((c) => s.words.has(c)),
+        (s) => s.mention.kind === value.valueKind && comparable(value.key, s.mention.key) && !keysAgree(value.key, s.mention.key) && cues.some((c) => s.words.has(c)),
       );
       if (conflict) return { status: 'contradicted', passage: hit, conflict: { claimed: value.slot.text, stated: conflict.mention.text }, passagesRead: passages.length };
     }

@@ -2,7 +2,7 @@ import fitted from './corpusEvidence.json';
 
 /**
  * How much a corpus finding moves the risk, measured on labelled data by
- * bench/calibrateCorpusEvidence.ts: the log likelihood ratio log[P(finding | wrong) / P(finding | right)]
+ * bench/wikibioCorpus.ts: the log likelihood ratio log[P(finding | wrong) / P(finding | right)]
  * with add-one smoothing, kept only when enough claims of each label showed the finding.
  */
 export interface FindingCalibration {
