@@ -15,6 +15,17 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 
+/** Polls `probe` every 100 ms until it returns a value (server state that arrives asynchronously). */
+export async function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** A real language-server session over stdio, driven by the protocol library VS Code uses. */
 export class Session {
   readonly child: ChildProcess;

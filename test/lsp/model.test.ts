@@ -5,20 +5,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DidChangeConfigurationNotification, DidOpenTextDocumentNotification, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { Session } from '../helpers/lspSession';
+import { Session, until } from '../helpers/lspSession';
 import { tinyModel } from '../model/modelHelpers';
 
 const DRAFT = 'Grace Hopper was born in New York City on 9 December 1906.\n';
-
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('language server with a language model', () => {
   let session: Session;

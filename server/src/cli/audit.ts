@@ -66,15 +66,13 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
     : undefined;
   const checked = files.filter((f) => !isIgnored(f, configFor(f), options.cwd));
   const corpus = options.corpus ? await buildCorpus(checked.map((f) => resolve(options.cwd, f)), options.corpus, options.cwd, configFor) : undefined;
-  const progress = new Progress(options.progress ? files.length : 0);
+  const progress = new Progress(options.progress ? checked.length : 0);
   const results: FileResult[] = [];
   const counts = { sentences: 0, fromCache: 0 };
   try {
-    for (const [i, path] of files.entries()) {
+    for (const [i, path] of checked.entries()) {
       progress.update(i + 1, path);
-      const config = configFor(path);
-      if (isIgnored(path, config, options.cwd)) continue;
-      const { modelStats, ...result } = await checkFile({ path, cwd: options.cwd, config, minRisk: options.minRisk, corpus }, opened?.scoring);
+      const { modelStats, ...result } = await checkFile({ path, cwd: options.cwd, config: configFor(path), minRisk: options.minRisk, corpus }, opened?.scoring);
       counts.sentences += modelStats?.windows ?? 0;
       counts.fromCache += modelStats?.cacheHits ?? 0;
       results.push(result);
@@ -91,14 +89,14 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
 async function buildCorpus(files: string[], options: NonNullable<AuditOptions['corpus']>, cwd: string, configFor: (file: string) => ClaimFloorConfig): Promise<CorpusContext> {
   const configs = new Set(files.map(configFor));
   const fromConfigs = [...configs].flatMap((c) => c.sources.map((s) => resolve(c.file ? dirname(c.file) : cwd, s)));
-  const [first] = configs;
+  const [first = resolveConfig()] = configs;
   const workspace = new WorkspaceCorpus({
     roots: [],
     files,
     sources: [...options.sources.map((s) => resolve(cwd, s)), ...fromConfigs],
     ignore: [],
-    limits: (first ?? resolveConfig()).corpus,
-    maxSentenceChars: (first ?? resolveConfig()).limits.maxSentenceChars,
+    limits: first.corpus,
+    maxSentenceChars: first.limits.maxSentenceChars,
   });
   await workspace.build();
   return { index: workspace.index, gazetteer: loadGazetteer(options.gazetteerDir, (m) => process.stderr.write(`${m}\n`)) };

@@ -4,6 +4,7 @@ import type { FileResult } from '../report/fileResult';
 import { readDocument } from '../files/readDocument';
 import type { ModelScoring, ScoringStats } from '../model/modelScoring';
 import type { CorpusContext } from '../engine/corpus/claimCorpusEvidence';
+import { toDocumentPath } from '../engine/corpus/corpusDocument';
 
 export interface CheckFileRequest {
   path: string;
@@ -19,7 +20,7 @@ export interface CheckFileRequest {
 export async function checkFile({ path, cwd, config, minRisk, corpus }: CheckFileRequest, scoring?: ModelScoring): Promise<FileResult & { modelStats?: ScoringStats }> {
   const read = readDocument(resolve(cwd, path));
   if (!read.ok) return { path, config, findings: [], error: read.reason, ioError: read.ioError };
-  const options = { corpus: corpus && { ...corpus, documentId: resolve(cwd, path).replace(/\\/g, '/') } };
+  const options = { corpus: corpus && { ...corpus, documentId: toDocumentPath(resolve(cwd, path)) } };
   const scored = scoring ? await scoring.analyze(read.text, config, options) : undefined;
   const analysis = scored ?? analyzeDocument(read.text, config, options);
   const findings = analysis.claims.filter((c) => c.severity === 'error' || (minRisk === undefined ? c.flagged : c.risk >= minRisk));

@@ -4,7 +4,7 @@ import { deserialize, serialize } from 'node:v8';
 import ignore, { type Ignore } from 'ignore';
 import { glob } from 'tinyglobby';
 import { CorpusIndex, type CorpusLimits, type SerializedCorpus } from '../engine/corpus/corpusIndex';
-import { corpusDocument } from '../engine/corpus/corpusDocument';
+import { corpusDocument, toDocumentPath as slash } from '../engine/corpus/corpusDocument';
 import { readDocument } from '../files/readDocument';
 
 /** The prose the index covers: Markdown, plain text and BibTeX. */
@@ -43,7 +43,6 @@ interface Persisted {
   corpus: SerializedCorpus;
 }
 
-const slash = (path: string) => path.replace(/\\/g, '/');
 
 /**
  * The workspace index on disk: lists the files in scope, reads only those that changed since the

@@ -3,7 +3,8 @@ import type { ClaimFloorConfig } from '../engine';
 import type { CorpusContext } from '../engine/corpus/claimCorpusEvidence';
 import type { Gazetteer } from '../engine/corpus/popularity';
 import { loadGazetteer } from '../corpus/loadGazetteer';
-import { type BuildStats, WorkspaceCorpus } from '../corpus/workspaceCorpus';
+import { WorkspaceCorpus } from '../corpus/workspaceCorpus';
+import { toDocumentPath } from '../engine/corpus/corpusDocument';
 
 export interface CorpusHostEvents {
   /** The index was built or changed: results must be recomputed. */
@@ -17,13 +18,12 @@ export interface CorpusHostEvents {
  * storage), applies file events in batches, and hands the engine a corpus only once it is built.
  */
 export class CorpusHost {
+  /** Set once a build has completed; a rebuild keeps serving the previous index until it finishes. */
   private workspace?: WorkspaceCorpus;
-  private ready = false;
   private building?: AbortController;
   private pending: Array<{ path: string; deleted: boolean }> = [];
   private timer?: NodeJS.Timeout;
   private readonly gazetteer?: Gazetteer;
-  lastBuild?: BuildStats;
 
   constructor(
     private readonly storageDir: string | undefined,
@@ -35,8 +35,8 @@ export class CorpusHost {
 
   /** The corpus for a document, or undefined while the index is being built. */
   contextFor(path: string | undefined): CorpusContext | undefined {
-    if (!this.ready || !this.workspace) return undefined;
-    return { index: this.workspace.index, gazetteer: this.gazetteer, documentId: path?.replace(/\\/g, '/') };
+    if (!this.workspace) return undefined;
+    return { index: this.workspace.index, gazetteer: this.gazetteer, documentId: path && toDocumentPath(path) };
   }
 
   /** (Re)builds the index for these folders, with the root configuration's sources, ignore globs and limits. */
@@ -59,11 +59,9 @@ export class CorpusHost {
     );
     const progress = await this.events.beginProgress();
     try {
-      const stats = await workspace.build({ signal: controller.signal, onProgress: progress.report });
+      await workspace.build({ signal: controller.signal, onProgress: progress.report });
       if (controller.signal.aborted) return;
       this.workspace = workspace;
-      this.ready = true;
-      this.lastBuild = stats;
       this.events.onChanged(this.describe());
     } finally {
       progress.done();
@@ -77,16 +75,16 @@ export class CorpusHost {
     this.timer = setTimeout(() => {
       const batch = this.pending;
       this.pending = [];
-      if (!this.workspace || !this.ready) return;
+      if (!this.workspace) return;
       this.workspace.update(batch);
       this.workspace.persist();
       this.events.onChanged(this.describe());
     }, 300);
   }
 
-  describe(): string {
+  private describe(): string {
     const index = this.workspace?.index;
-    if (!index || !this.ready) return 'indexing workspace';
+    if (!index) return 'indexing workspace';
     const skipped = index.skipped > 0 ? `, ${index.skipped.toLocaleString('en-US')} over the index limits (corpus.maxFiles / corpus.maxChars)` : '';
     return `${index.size.toLocaleString('en-US')} files indexed${skipped}`;
   }

@@ -3,6 +3,7 @@ import { CLAIM_TYPE_TABLE, penaltyForThreshold } from '../engine';
 import { percent } from '../engine/report/claimMessage';
 import { formatNumber, rateText } from '../engine/theory/typeFloor';
 import { MIN_OBSERVATIONS } from '../engine/corpus/typeSingletonRate';
+import { type PassageHit, passagePlace } from '../engine/corpus/corpusIndex';
 import { escapeMarkdown as e } from './escapeMarkdown';
 
 const PROVENANCE_LABEL: Record<string, string> = {
@@ -50,7 +51,7 @@ export function hoverMarkdown(claim: AssessedClaim, threshold: number, modelStat
   return out.join('\n');
 }
 
-const place = (hit: { document: string; passage: { line: number } }) => `${e(hit.document.split('/').pop() ?? hit.document)}:${hit.passage.line + 1}`;
+const place = (hit: PassageHit) => e(passagePlace(hit));
 
 /** Occurrences in the workspace, the type's measured singleton rate, and what the sources say. */
 function raritySection(claim: AssessedClaim): string[] {

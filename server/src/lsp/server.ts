@@ -216,7 +216,12 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
     indexWorkspace();
     return;
   }
-  corpus?.fileChanged(changes.flatMap((c) => (URI.parse(c.uri).scheme === 'file' ? [{ path: URI.parse(c.uri).fsPath, deleted: c.type === FileChangeType.Deleted }] : [])));
+  corpus?.fileChanged(
+    changes.flatMap((c) => {
+      const path = fsPathOf(c.uri);
+      return path ? [{ path, deleted: c.type === FileChangeType.Deleted }] : [];
+    }),
+  );
 });
 
 documents.onDidOpen((e) => {

@@ -11,8 +11,10 @@ export type SingletonStatus = 'unseen' | 'singleton' | 'repeated';
 
 /** What the workspace, the writer's sources and background data say about one claim. */
 export interface ClaimCorpusEvidence {
-  /** Undefined when the claim has neither a subject nor a verbatim value to look up. */
-  /** `documentsIndexed`: the indexed documents other than the claim's own. */
+  /**
+   * Undefined when the claim has neither a subject nor a verbatim value to look up.
+   * `documentsIndexed`: the indexed documents other than the claim's own.
+   */
   occurrences?: Occurrences & { status: SingletonStatus; documentsIndexed: number };
   popularity?: PopularityReading;
   grounding: Grounding;
@@ -39,23 +41,22 @@ export function singletonStatus(count: number): SingletonStatus {
 export function corpusEvidenceFor(corpus: CorpusContext, references: DraftReferences): (claim: Claim) => ClaimCorpusEvidence {
   const { index, gazetteer, documentId } = corpus;
   const counts = index.factCounts();
-  const rates = new Map<ClaimType, TypeSingletonRate>();
   const rateOf = (type: ClaimType) => {
-    let rate = rates.get(type);
-    if (!rate) {
-      const c = counts.get(type) ?? { observations: 0, singletons: 0 };
-      rate = typeSingletonRate(c.observations, c.singletons);
-      rates.set(type, rate);
-    }
-    return rate;
+    const c = counts.get(type) ?? { observations: 0, singletons: 0 };
+    return typeSingletonRate(c.observations, c.singletons);
   };
   const inScope = (id: string) => id !== documentId && (index.get(id)?.source === true || references.linked.has(id));
   const cited = (bibKey: string | undefined) => bibKey !== undefined && references.citedKeys.has(bibKey);
-  const hasSources = index.ids().some((id) => inScope(id) || (references.citedKeys.size > 0 && index.get(id)!.passages.some((p) => cited(p.bibKey))));
+  // Runs on every analysis (every pause in typing): only the index's source set and key lookups, never a scan of all passages.
+  const hasSources =
+    [...index.sourceDocuments].some((id) => id !== documentId) ||
+    [...references.linked].some((id) => id !== documentId && index.get(id) !== undefined) ||
+    [...references.citedKeys].some((key) => index.hasBibKey(key));
+  const documentsIndexed = index.size - (documentId && index.get(documentId) ? 1 : 0);
   return (claim) => {
     const fact = claimFact(claim);
     const found = index.occurrences(fact, documentId);
-    const occurrences = found && { ...found, status: singletonStatus(found.count), documentsIndexed: index.size - (documentId && index.get(documentId) ? 1 : 0) };
+    const occurrences = found && { ...found, status: singletonStatus(found.count), documentsIndexed };
     const passages = hasSources
       ? index.retrieve(fact, claim.text, (document, passage) => inScope(document.id) || cited(passage.bibKey))
       : [];

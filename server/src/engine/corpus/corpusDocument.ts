@@ -39,6 +39,11 @@ export interface CorpusDocument {
   facts: Array<{ type: ClaimType; key: string }>;
 }
 
+/** Document ids are absolute paths with forward slashes, so links resolve the same way on every platform. */
+export function toDocumentPath(path: string): string {
+  return path.replace(/\\/g, '/');
+}
+
 export function documentKind(path: string): CorpusDocumentKind {
   if (/\.bib$/i.test(path)) return 'bibtex';
   if (/\.(?:md|markdown|mdx)$/i.test(path)) return 'markdown';

@@ -13,6 +13,11 @@ export interface PassageHit {
   score?: number;
 }
 
+/** "curie.txt:3": where a passage is, for messages and hovers. */
+export function passagePlace(hit: PassageHit): string {
+  return `${hit.document.split('/').pop()}:${hit.passage.line + 1}`;
+}
+
 /** How often a claim's fact occurs in the indexed documents other than the one it is in. */
 export interface Occurrences {
   /** Documents where the subject and the value co-occur (Kandpal et al. 2023's estimator). */
@@ -62,6 +67,9 @@ export class CorpusIndex {
   /** Last word of a multi-word name → full names with that last word → documents naming them. */
   private readonly surnames = new Map<string, Map<string, number>>();
   private readonly factDocuments = new Map<string, { type: ClaimType; documents: Map<string, number> }>();
+  private readonly sources = new Set<string>();
+  /** BibTeX citation key → entries with that key. */
+  private readonly bibKeys = new Map<string, number>();
   private chars = 0;
   private revision = 0;
   private ratesCache?: { revision: number; rates: Map<ClaimType, { observations: number; singletons: number }> };
@@ -99,6 +107,15 @@ export class CorpusIndex {
 
   ids(): string[] {
     return [...this.documents.keys()];
+  }
+
+  /** Documents the writer declared as sources. */
+  get sourceDocuments(): ReadonlySet<string> {
+    return this.sources;
+  }
+
+  hasBibKey(key: string): boolean {
+    return this.bibKeys.has(key);
   }
 
   /** Adds or replaces a document; false (and counted in `skipped`) when a limit would be exceeded. */
@@ -152,9 +169,10 @@ export class CorpusIndex {
     }
     const { value, passages, documents } = rarest!;
     const locations: PassageHit[] = [];
+    const passageIds = [...passages];
     for (const document of documents) {
       if (locations.length >= MAX_LOCATIONS) break;
-      locations.push(this.hit([...passages].find((p) => p.startsWith(`${document}#`))!));
+      locations.push(this.hit(passageIds.find((p) => p.startsWith(`${document}#`))!));
     }
     return { count: documents.size, value: value.slot.text, locations, ambiguousName };
   }
@@ -202,8 +220,15 @@ export class CorpusIndex {
   }
 
   private account(document: CorpusDocument, sign: 1 | -1): void {
+    if (document.source && sign === 1) this.sources.add(document.id);
+    else this.sources.delete(document.id);
     document.passages.forEach((p, i) => {
       this.chars += sign * p.text.length;
+      if (p.bibKey !== undefined) {
+        const n = (this.bibKeys.get(p.bibKey) ?? 0) + sign;
+        if (n > 0) this.bibKeys.set(p.bibKey, n);
+        else this.bibKeys.delete(p.bibKey);
+      }
       const id = passageId(document.id, i);
       for (const key of p.keys) {
         const set = this.keyPostings.get(key) ?? new Set<string>();

@@ -88,13 +88,23 @@ export function judgeClaim(fact: ClaimFact, claimSentence: string, passages: Pas
   if (supporting) return { status: 'supported', passage: supporting.hit, passagesRead: passages.length };
 
   const own = new Set([...fact.subject, ...fact.values.flatMap((v) => foldText(v.slot.text).split(' '))]);
+  // A passage's statements are read once, however many of the claim's values are checked against them.
+  const stated = new Map<PassageHit, Statement[]>();
+  const statementsOf = (hit: PassageHit) => {
+    let found = stated.get(hit);
+    if (!found) {
+      found = statements(hit.passage.text);
+      stated.set(hit, found);
+    }
+    return found;
+  };
   for (const value of fact.values) {
     if (value.kind !== 'key' || value.valueKind === 'identifier') continue;
     const at = claimSentence.indexOf(value.slot.text);
     const cues = [...wordsAround(claimSentence, Math.max(0, at), Math.max(0, at) + value.slot.text.length)].filter((w) => !own.has(w));
     for (const { hit } of about) {
       if (valueFound(value, hit, '')) continue;
-      const conflict = statements(hit.passage.text).find(
+      const conflict = statementsOf(hit).find(
         (s) => s.mention.kind === value.valueKind && comparable(value.key, s.mention.key) && !keysAgree(value.key, s.mention.key) && cues.some((c) => s.words.has(c)),
       );
       if (conflict) return { status: 'contradicted', passage: hit, conflict: { claimed: value.slot.text, stated: conflict.mention.text }, passagesRead: passages.length };

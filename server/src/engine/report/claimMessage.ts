@@ -2,6 +2,7 @@ import type { AssessedClaim } from '../analyzeDocument';
 import { CLAIM_TYPE_TABLE } from '../theory/claimTypeTable';
 import { penaltyForThreshold } from '../theory/confidenceTarget';
 import { formatNumber } from '../theory/typeFloor';
+import { passagePlace } from '../corpus/corpusIndex';
 
 export const percent = (p: number): string => `${Number((p * 100).toFixed(p > 0 && p < 0.01 ? 2 : 0))}%`;
 
@@ -21,7 +22,7 @@ export function claimMessage(claim: AssessedClaim, threshold: number): string {
   if (failed.length > 0) return `${title}${quoteSlots(claim)}: ${failed.map((c) => c.message).join(' ')}`;
   const grounding = claim.corpus?.grounding;
   if (grounding?.conflict) {
-    const where = grounding.passage ? ` (${grounding.passage.document.split('/').pop()}:${grounding.passage.passage.line + 1})` : '';
+    const where = grounding.passage ? ` (${passagePlace(grounding.passage)})` : '';
     return `${title}${quoteSlots(claim)}: your source says ${grounding.conflict.stated}, not ${grounding.conflict.claimed}${where}.`;
   }
   if (claim.verified) return `${title}${quoteSlots(claim)}: verified by the writer.`;

@@ -20,6 +20,6 @@ export interface CorpusEvidenceCalibration {
 export const CORPUS_EVIDENCE_CALIBRATION: CorpusEvidenceCalibration = fitted;
 
 /** The calibrated shift for a finding such as `grounding:supported`, if it was measured. */
-export function findingShift(finding: string, calibration: CorpusEvidenceCalibration = CORPUS_EVIDENCE_CALIBRATION): FindingCalibration | undefined {
-  return calibration.evidence[finding];
+export function findingShift(finding: string): FindingCalibration | undefined {
+  return CORPUS_EVIDENCE_CALIBRATION.evidence[finding];
 }
