@@ -21,21 +21,12 @@ import type { RiskSignal } from '../server/src/engine/risk/evidence';
 import { RULES_SIGNALS } from '../server/src/engine/risk/rulesSignals';
 import { groundingSignal } from '../server/src/engine/risk/signals/grounding';
 import { raritySignal } from '../server/src/engine/risk/signals/rarity';
+import { aucPr } from './lib/metrics';
+import { isWrong, readWikiBio, sentenceSpans as passageSpans, type WikiBioRow as Row } from './lib/wikibio';
 
 const { values: args } = parseArgs({ options: { data: { type: 'string', default: '../shared/bench/wikibio-dev.jsonl' }, write: { type: 'boolean', default: false } } });
 
-interface Row {
-  id: number;
-  wiki_bio_text: string;
-  gpt3_text: string;
-  gpt3_sentences: string[];
-  annotation: Array<'accurate' | 'minor_inaccurate' | 'major_inaccurate'>;
-}
-
-const rows = readFileSync(args.data!, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as Row);
+const rows = readWikiBio(args.data!);
 const config = resolveConfig();
 const gazetteer = new Gazetteer(JSON.parse(readFileSync('dist/gazetteer.json', 'utf8')) as GazetteerData);
 const MIN_SUPPORT = 30;
@@ -54,16 +45,7 @@ function buildIndex(sources: boolean): CorpusIndex {
   return index;
 }
 
-/** Sentence spans of the passage, found in order. */
-function sentenceSpans(r: Row): Array<{ start: number; end: number; wrong: boolean }> {
-  let cursor = 0;
-  return r.gpt3_sentences.map((s, i) => {
-    const at = r.gpt3_text.indexOf(s, cursor);
-    const start = at === -1 ? cursor : at;
-    cursor = start + s.length;
-    return { start, end: cursor, wrong: r.annotation[i] !== 'accurate' };
-  });
-}
+const sentenceSpans = (r: Row) => passageSpans(r).map((s) => ({ start: s.start, end: s.end, wrong: isWrong(s.label) }));
 
 interface Scored {
   row: Row;
@@ -112,23 +94,6 @@ function fit(scored: Scored[], keep: (finding: string) => boolean): Record<strin
     fitted[f] = { logLikelihoodRatio: Number(llr.toFixed(3)), wrong, right };
   }
   return fitted;
-}
-
-/** sklearn's auc(recall, precision) over the precision-recall curve of pooled sentences. */
-function aucPr(scores: number[], positive: boolean[]): number {
-  const order = scores.map((s, i) => [s, positive[i]] as const).sort((a, b) => b[0] - a[0]);
-  const total = positive.filter(Boolean).length;
-  const points: Array<[number, number]> = [[0, 1]];
-  let tp = 0;
-  let fp = 0;
-  for (let i = 0; i < order.length; i++) {
-    if (order[i][1]) tp++;
-    else fp++;
-    if (i === order.length - 1 || order[i + 1][0] !== order[i][0]) points.push([tp / total, tp / (tp + fp)]);
-  }
-  let area = 0;
-  for (let i = 1; i < points.length; i++) area += ((points[i][0] - points[i - 1][0]) * (points[i][1] + points[i - 1][1])) / 2;
-  return area;
 }
 
 /** Sentence score = highest risk among its claims; a sentence without claims scores the median claim risk. */

@@ -1,0 +1,98 @@
+// Evaluation metrics of the SelfCheckGPT protocol (sklearn conventions) and calibration.
+
+/** A point of a precision-recall curve at one score threshold. */
+export interface PrPoint {
+  threshold: number;
+  recall: number;
+  precision: number;
+}
+
+/**
+ * sklearn's precision_recall_curve: one point per distinct score, highest threshold first, plus
+ * the (recall 0, precision 1) end point sklearn appends.
+ */
+export function precisionRecallCurve(scores: readonly number[], positive: readonly boolean[]): PrPoint[] {
+  const order = scores.map((s, i) => [s, positive[i]] as const).sort((a, b) => b[0] - a[0]);
+  const total = positive.filter(Boolean).length;
+  const points: PrPoint[] = [{ threshold: Infinity, recall: 0, precision: 1 }];
+  let tp = 0;
+  let fp = 0;
+  for (let i = 0; i < order.length; i++) {
+    if (order[i][1]) tp++;
+    else fp++;
+    if (i === order.length - 1 || order[i + 1][0] !== order[i][0]) points.push({ threshold: order[i][0], recall: total === 0 ? 0 : tp / total, precision: tp / (tp + fp) });
+  }
+  return points;
+}
+
+/** sklearn's auc(recall, precision): the trapezoidal area under the precision-recall curve. */
+export function aucPr(scores: readonly number[], positive: readonly boolean[]): number {
+  const points = precisionRecallCurve(scores, positive);
+  let area = 0;
+  for (let i = 1; i < points.length; i++) area += ((points[i].recall - points[i - 1].recall) * (points[i].precision + points[i - 1].precision)) / 2;
+  return area;
+}
+
+export function pearson(xs: readonly number[], ys: readonly number[]): number {
+  const n = xs.length;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i] - mx) * (ys[i] - my);
+    sxx += (xs[i] - mx) ** 2;
+    syy += (ys[i] - my) ** 2;
+  }
+  return sxx === 0 || syy === 0 ? NaN : sxy / Math.sqrt(sxx * syy);
+}
+
+/** Ranks starting at 1, ties sharing their mean rank (scipy's rankdata "average"). */
+export function ranks(xs: readonly number[]): number[] {
+  const order = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
+  const out = new Array<number>(xs.length);
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j + 1 < order.length && order[j + 1][0] === order[i][0]) j++;
+    for (let k = i; k <= j; k++) out[order[k][1]] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return out;
+}
+
+export const spearman = (xs: readonly number[], ys: readonly number[]) => pearson(ranks(xs), ranks(ys));
+
+export interface ReliabilityBin {
+  from: number;
+  to: number;
+  count: number;
+  meanPredicted: number;
+  observed: number;
+}
+
+export interface Reliability {
+  bins: ReliabilityBin[];
+  /** Expected calibration error: Σ (n_b / N)·|observed_b − predicted_b| over equal-width bins. */
+  ece: number;
+}
+
+/** Reliability diagram data and ECE over `binCount` equal-width probability bins (empty bins omitted). */
+export function reliability(probabilities: readonly number[], outcomes: readonly boolean[], binCount = 10): Reliability {
+  const sums = Array.from({ length: binCount }, () => ({ count: 0, predicted: 0, observed: 0 }));
+  probabilities.forEach((p, i) => {
+    const bin = sums[Math.min(binCount - 1, Math.floor(p * binCount))];
+    bin.count++;
+    bin.predicted += p;
+    bin.observed += outcomes[i] ? 1 : 0;
+  });
+  const bins = sums.flatMap((b, i) => (b.count === 0 ? [] : [{ from: i / binCount, to: (i + 1) / binCount, count: b.count, meanPredicted: b.predicted / b.count, observed: b.observed / b.count }]));
+  const n = probabilities.length;
+  return { bins, ece: bins.reduce((e, b) => e + (b.count / n) * Math.abs(b.observed - b.meanPredicted), 0) };
+}
+
+export function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
