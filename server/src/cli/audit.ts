@@ -86,7 +86,7 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
 }
 
 /** One index over the audited files (the workspace the counts are over) and every declared source. */
-async function buildCorpus(files: string[], options: NonNullable<AuditOptions['corpus']>, cwd: string, configFor: (file: string) => ClaimFloorConfig): Promise<CorpusContext> {
+export async function buildCorpus(files: string[], options: NonNullable<AuditOptions['corpus']>, cwd: string, configFor: (file: string) => ClaimFloorConfig): Promise<CorpusContext> {
   const configs = new Set(files.map(configFor));
   const fromConfigs = [...configs].flatMap((c) => c.sources.map((s) => resolve(c.file ? dirname(c.file) : cwd, s)));
   const [first = resolveConfig()] = configs;
