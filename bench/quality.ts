@@ -26,7 +26,7 @@ import { readBaselines } from './lib/baselines';
 import { table, writeSection } from './lib/benchmarksDoc';
 import { median, precisionRecallCurve, reliability } from './lib/metrics';
 import { prCurveSvg, reliabilitySvg } from './lib/svgCharts';
-import { isWrong, type ProtocolResult, readWikiBio, type ScoredPassage, selfCheckProtocol, sentenceSpans, type WikiBioRow } from './lib/wikibio';
+import { isWrong, type ProtocolResult, readWikiBio, type ScoredPassage, selfCheckProtocol, type SentenceSpan, sentenceSpans, type WikiBioRow } from './lib/wikibio';
 
 const { values: args } = parseArgs({
   options: {
@@ -41,7 +41,7 @@ const mode = args.sources ? 'sources' : 'no-reference';
 const rows = readWikiBio(args.data!);
 const workspace = mkdtempSync(join(tmpdir(), 'claimfloor-quality-'));
 mkdirSync(join(workspace, 'drafts'));
-mkdirSync(join(workspace, 'sources'));
+if (args.sources) mkdirSync(join(workspace, 'sources'));
 const draftPath = (r: WikiBioRow) => join('drafts', `${r.id}.md`);
 for (const r of rows) {
   writeFileSync(join(workspace, draftPath(r)), `${r.gpt3_text}\n`);
@@ -53,12 +53,15 @@ interface Run {
   claims: Map<number, AssessedClaim[]>;
 }
 
+const overlaps = (c: AssessedClaim, s: SentenceSpan) => c.start < s.end && c.end > s.start;
+
 /** Scores sentences by their riskiest claim; sentences without claims get `fallback`. */
 function score(run: Run, fallback: number): ScoredPassage[] {
   return rows.map((r) => {
     const claims = run.claims.get(r.id) ?? [];
     const spans = sentenceSpans(r);
-    return { labels: spans.map((s) => s.label), scores: spans.map((s) => Math.max(-Infinity, ...claims.filter((c) => c.start < s.end && c.end > s.start).map((c) => c.risk))).map((v) => (v === -Infinity ? fallback : v)) };
+    const riskiest = (s: SentenceSpan) => claims.filter((c) => overlaps(c, s)).reduce<number | undefined>((max, c) => Math.max(max ?? 0, c.risk), undefined);
+    return { labels: spans.map((s) => s.label), scores: spans.map((s) => riskiest(s) ?? fallback) };
   });
 }
 
@@ -95,7 +98,7 @@ function signalRun(corpus: CorpusContext, signals: readonly RiskSignal[], settin
   return { claims };
 }
 
-const claimSentence = (r: WikiBioRow, c: AssessedClaim) => sentenceSpans(r).find((s) => c.start < s.end && c.end > s.start);
+const claimSentence = (r: WikiBioRow, c: AssessedClaim) => sentenceSpans(r).find((s) => overlaps(c, s));
 
 /**
  * An experiment, not the product: each claim type's P(wrong) measured on one half of the passages
@@ -154,7 +157,7 @@ async function main(): Promise<void> {
     allClaims.filter((_, i) => claimLabels[i]).map((c) => c.risk),
     claimLabels.filter((s) => s !== undefined).map((s) => isWrong(s.label)),
   );
-  const sentencesWithClaims = rows.reduce((n, r) => n + sentenceSpans(r).filter((s) => (product.claims.get(r.id) ?? []).some((c) => c.start < s.end && c.end > s.start)).length, 0);
+  const sentencesWithClaims = rows.reduce((n, r) => n + sentenceSpans(r).filter((s) => (product.claims.get(r.id) ?? []).some((c) => overlaps(c, s))).length, 0);
   const unflagged = selfCheckProtocol(score(product, 0));
 
   const full = SIGNALS.map(([, s]) => s);
@@ -169,7 +172,8 @@ async function main(): Promise<void> {
   const measured = measuredPriorRun(corpus, [...full, writerVerificationSignal], product);
   const measuredPassages = score(measured, medianRisk(measured));
   const measuredPriors = { protocol: selfCheckProtocol(measuredPassages), sentenceEce: reliability(measuredPassages.flatMap((p) => p.scores), measuredPassages.flatMap((p) => p.labels.map(isWrong))).ece };
-  const withModel = args.model ? selfCheckProtocol(score(await auditRun(true), medianRisk(product))) : undefined;
+  const modelRun = args.model ? await auditRun(true) : undefined;
+  const withModel = modelRun && selfCheckProtocol(score(modelRun, medianRisk(modelRun)));
 
   const output = {
     mode,
