@@ -13,6 +13,7 @@ describe('each claim type is recognised with its fact-bearing slots', () => {
     assert.deepEqual(slotsOfType('Prior work (Smith & Jones, 2019) disagrees.', 'citation'), ['author=Smith & Jones', 'year=2019']);
     assert.deepEqual(slotsOfType('Vaswani et al. (2017) introduced transformers.', 'citation'), ['author=Vaswani et al.', 'year=2017']);
     assert.deepEqual(slotsOfType('This was shown before [12].', 'citation'), ['reference=[12]']);
+    assert.deepEqual(slotsOfType('See Smith et al. (2019) for details.', 'citation'), ['author=Smith et al.', 'year=2019']);
     assert.deepEqual(slotsOfType('The paper "Deep Residual Learning for Image Recognition" won the award.', 'citation'), ['title=Deep Residual Learning for Image Recognition']);
   });
 
@@ -37,6 +38,8 @@ describe('each claim type is recognised with its fact-bearing slots', () => {
 
   it('named-entity relation', () => {
     assert.deepEqual(slotsOfType('Larry Page co-founded Google with Sergey Brin.', 'entity-relation'), ['object=Google', 'object=Sergey Brin']);
+    // A pronoun stands for the person named earlier.
+    assert.deepEqual(slotsOfType('He was a student of Kuno Fischer and Franz Brentano.', 'entity-relation'), ['object=Kuno Fischer', 'object=Franz Brentano']);
   });
 
   it('superlative / first', () => {
@@ -72,6 +75,13 @@ describe('each claim type is recognised with its fact-bearing slots', () => {
 
   it('a year inside a citation is not also an event date', () => {
     assert.deepEqual(typesOf('Smith (2019) measured it.'), ['citation']);
+  });
+
+  it('a work or a full name with a year in parentheses is a dated fact, not an author–year reference', () => {
+    assert.deepEqual(slotsOfType('Her other works include Ring of Swords (1993) and The Sword Smith (1998).', 'event-date'), ['date=1993', 'date=1998']);
+    for (const sentence of ['He wrote The Law of Copyright (1865).', 'He also wrote a biography of the poet John Keats (1848).']) {
+      assert.ok(typesOf(sentence).includes('event-date') && !typesOf(sentence).includes('citation'), sentence);
+    }
   });
 });
 

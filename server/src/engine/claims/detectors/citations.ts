@@ -9,6 +9,21 @@ const NARRATIVE_AUTHORS = String.raw`${NAME}(?:\s+(?:and|&)\s+${NAME})*(?:\s+et\
 const PARENTHETICAL = new RegExp(String.raw`\((?:see\s+|e\.g\.,?\s+|cf\.\s+)?(${AUTHORS}),?\s+(\d{4}[a-z]?)(?:,\s*pp?\.\s*[\d–-]+)?(?:;\s*[^()]*)?\)`, 'dgu');
 /** Smith et al. (2019), Smith and Jones (2020) */
 const NARRATIVE = new RegExp(String.raw`(?<![\p{L}])(${NARRATIVE_AUTHORS})\s+\((\d{4}[a-z]?)\)`, 'dgu');
+/**
+ * What stands before a narrative match when its "author" is really the end of a work's title or
+ * of a full name ("The Law of Copyright (1865)", "the poet John Keats (1848)"): a capitalised word,
+ * possibly with a title's small words after it.
+ */
+const TITLE_OR_NAME_BEFORE = /(\p{Lu}[\p{L}'’-]*)((?:\s+(?:of|the|and|a|an|in|on|to|for|&))*)\s+$/u;
+
+/** Author–year reads a surname; a title-cased phrase or a first name before it makes it a work or a person with a year, not a reference. */
+function isNarrativeCitation(before: string): boolean {
+  const m = before.match(TITLE_OR_NAME_BEFORE);
+  if (!m) return true;
+  // "See Smith et al. (2019)": the sentence's own first word, directly before the surname.
+  return m.index === before.search(/\S/) && m[2] === '' && /^(?:See|Cf|As|In|Following|Unlike|Like|Per)$/.test(m[1]);
+}
+
 /** [12], [3, 7], [4–6] when the bracket is plain text (not a Markdown link). */
 const NUMERIC = /\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]/dg;
 /** A quoted title after a publication word: the paper "Attention Is All You Need". */
@@ -26,6 +41,7 @@ export const detectCitations: Detector = (context: DetectionContext): ClaimDraft
   for (const regex of [PARENTHETICAL, NARRATIVE]) {
     for (const m of sentence.text.matchAll(regex)) {
       const [[aStart, aEnd], [yStart, yEnd]] = [m.indices![1], m.indices![2]];
+      if (regex === NARRATIVE && !isNarrativeCitation(sentence.text.slice(0, aStart))) continue;
       add([context.localSlot('author', aStart, aEnd), context.localSlot('year', yStart, yEnd)]);
     }
   }

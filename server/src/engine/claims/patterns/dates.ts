@@ -47,6 +47,8 @@ const PATTERNS: DatePattern[] = [
     group: 1,
   },
   { regex: /\((1[0-9]{3}|20[0-9]{2})\s*[–-]\s*(1[0-9]{3}|20[0-9]{2})\)/g, read: (m) => ({ granularity: 'year', year: +m[1] }) },
+  // A year alone in parentheses dates what precedes it: "Ring of Swords (1993)".
+  { regex: /\((1[0-9]{3}|20[0-9]{2})\)/dg, read: (m) => ({ granularity: 'year', year: +m[1] }), group: 1 },
 ];
 
 const isMonthLike = (g: DateGranularity) => g === 'day' || g === 'day-month';
