@@ -1,4 +1,5 @@
 import { CLAIM_TYPE_TABLE, CLAIM_TYPES } from '../server/src/engine';
+import { defaultPrior } from '../server/src/engine/risk/defaultPrior';
 
 /**
  * The docs page behind each diagnostic code (`codeDescription`), generated from the same table the
@@ -7,7 +8,8 @@ import { CLAIM_TYPE_TABLE, CLAIM_TYPES } from '../server/src/engine';
  */
 export function claimTypeDoc(type: (typeof CLAIM_TYPES)[number]): string {
   const t = CLAIM_TYPE_TABLE[type];
-  const prior = t.prior ? `${(t.prior.value * 100).toFixed(1).replace(/\.0$/, '')}% (${t.prior.provenance}): ${t.prior.source}` : 'none published; the risk model uses the labelled 0.5 indifference assumption until you set `types.' + type + '.prior`';
+  const p = defaultPrior(type);
+  const prior = `${(p.value * 100).toFixed(1).replace(/\.0$/, '')}% (${p.label}): ${p.source}${p.provenance === 'published' || p.provenance === 'computed' ? '' : `; set \`types.${type}.prior\` to use your own`}`;
   return [
     `# \`${type}\` — ${t.title}`,
     '',

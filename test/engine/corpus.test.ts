@@ -7,6 +7,9 @@ import { corpusDocument } from '../../server/src/engine/corpus/corpusDocument';
 import { CorpusIndex } from '../../server/src/engine/corpus/corpusIndex';
 import { Gazetteer, type GazetteerData } from '../../server/src/engine/corpus/popularity';
 import { numberKey } from '../../server/src/engine/corpus/valueKeys';
+import { FITTED_CALIBRATION } from '../../server/src/engine/risk/calibration/fittedCalibration';
+import { groundingShift } from '../../server/src/engine/risk/calibration/groundingModel';
+import { RULES_SIGNALS } from '../../server/src/engine/risk/rulesSignals';
 
 const config = resolveConfig();
 const DRAFT = '/w/draft.md';
@@ -120,6 +123,39 @@ describe('grounding against sources', () => {
     assert.notEqual(supported.severity, 'error');
     const [unsupported] = analyse('Marie Curie was born in Paris.', index);
     assert.equal(unsupported.corpus?.grounding.status, 'unsupported');
+  });
+
+  it('coverage: the sentence\'s content words that no source about the subject contains, with names and numbers counted', () => {
+    const index = indexOf({ '/w/sources/curie.txt': source }, ['/w/sources/curie.txt']);
+    const [covered] = analyse('Marie Curie was a Polish physicist, born in Warsaw.', index);
+    assert.deepEqual(covered.corpus?.grounding.coverage?.missing, []);
+    assert.deepEqual(covered.corpus?.grounding.coverage?.documents, ['/w/sources/curie.txt']);
+    const [invented] = analyse('Marie Curie studied chemistry in Lisbon from 1891.', index);
+    const coverage = invented.corpus!.grounding.coverage!;
+    assert.deepEqual(coverage.missing, ['studied', 'chemistry', 'lisbon', '1891']);
+    assert.equal(coverage.words, 4, 'the subject\'s own name and function words are not counted');
+    assert.equal(coverage.missingNames, 1);
+    assert.equal(coverage.missingNumbers, 1);
+    assert.match(invented.trail.find((e) => e.signal === 'grounding')!.summary, /4 of 4 content words appear in no source about the subject: “studied”, “chemistry”, “lisbon”, “1891”/);
+    // Without a passage that names the subject, nothing covers the sentence.
+    const [stranger] = analyse('Lise Meitner studied physics in Vienna.', index);
+    assert.deepEqual(stranger.corpus?.grounding.coverage?.documents, []);
+  });
+
+  it('the fitted grounding model moves the risk by intercept + Σ weight × finding, from the rules-only risk', () => {
+    const index = indexOf({ '/w/sources/curie.txt': source }, ['/w/sources/curie.txt']);
+    const model = FITTED_CALIBRATION.grounding!;
+    assert.ok(model.claims > 0 && model.source.includes('WikiBio'));
+    for (const sentence of ['Marie Curie was a Polish physicist, born in Warsaw.', 'Marie Curie studied chemistry in Lisbon from 1891.']) {
+      const [claim] = analyse(sentence, index);
+      const [rules] = analyzeDocument(sentence, config, { signals: RULES_SIGNALS }).claims;
+      const shift = groundingShift(claim.corpus!.grounding, model);
+      const expected = 1 / (1 + Math.exp(-(Math.log(rules.risk / (1 - rules.risk)) + shift)));
+      assert.ok(Math.abs(claim.risk - expected) < 1e-9, `${sentence}: ${claim.risk} vs ${expected}`);
+    }
+    const [covered] = analyse('Marie Curie was a Polish physicist, born in Warsaw.', index);
+    const [invented] = analyse('Marie Curie studied chemistry in Lisbon from 1891.', index);
+    assert.ok(invented.risk > covered.risk, 'an uncovered sentence is riskier than a covered one');
   });
 
   it('a year agrees with a full date in the source; workspace notes that are not sources are not used', () => {

@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import { resolveConfig } from '../../server/src/engine';
 import type { Claim } from '../../server/src/engine/claims/claim';
 import type { RiskSignal } from '../../server/src/engine/risk/evidence';
+import { FITTED_CALIBRATION } from '../../server/src/engine/risk/calibration/fittedCalibration';
+import { defaultPrior } from '../../server/src/engine/risk/defaultPrior';
 import { assessRisk } from '../../server/src/engine/risk/riskModel';
 import { RULES_SIGNALS } from '../../server/src/engine/risk/rulesSignals';
 import { claimsOf } from '../helpers/analyze';
@@ -17,10 +19,16 @@ describe('risk model', () => {
     }
   });
 
-  it('types without a published rate use the labelled indifference prior, not an invented one', () => {
+  it('a type without a published rate starts from its measured rate, else from the labelled indifference prior', () => {
     const [date] = claimsOf('The treaty was signed on 4 July 1776.');
-    assert.equal(date.trail[0].provenance, 'assumption');
-    assert.match(date.trail[0].source ?? '', /None verified/);
+    const measured = FITTED_CALIBRATION.typePriors['event-date']!;
+    assert.equal(date.trail[0].provenance, 'measured');
+    assert.equal(date.trail[0].effect.kind === 'prior' && date.trail[0].effect.probability, measured.value);
+    assert.match(date.trail[0].source ?? '', new RegExp(`${measured.wrong} of ${measured.claims} claims of this type .*WikiBio`));
+    assert.equal(FITTED_CALIBRATION.typePriors.quotation, undefined, 'too few labelled quotations to measure');
+    const [quote] = claimsOf('Einstein said "God does not play dice with the universe."').filter((c) => c.type === 'quotation');
+    assert.equal(quote.trail[0].provenance, 'assumption');
+    assert.match(quote.trail[0].source ?? '', /None verified/);
     const [citation] = claimsOf('Smith (2019) measured it.');
     assert.equal(citation.trail[0].provenance, 'published');
     assert.equal(citation.risk, 0.18);
@@ -29,7 +37,7 @@ describe('risk model', () => {
   it('applies (1 − 1/|R_c|): a year alone is less specific than a full date', () => {
     const [year] = claimsOf('The treaty was signed in 1776.');
     const [day] = claimsOf('The treaty was signed on 4 July 1776.');
-    assert.ok(Math.abs(year.risk - 0.5 * (1 - 1 / 100)) < 1e-12);
+    assert.ok(Math.abs(year.risk - defaultPrior('event-date').value * (1 - 1 / 100)) < 1e-12);
     assert.ok(day.risk > year.risk);
   });
 

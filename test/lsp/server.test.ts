@@ -67,7 +67,7 @@ describe('language server over JSON-RPC', () => {
     assert.match(value, /Theoretical floor for this type/);
     assert.match(value, /Theorem 2/);
     assert.match(value, /sr\\_T = \*unmeasured\*/, 'document-independent text is escaped too, which renders the same');
-    assert.match(value, /Prior 50%/);
+    assert.match(value, /Prior \d+(\\\.\d)?% for this claim type \\\(measured\\\)/, 'the hover escapes its own text too');
     assert.match(value, /Scored without a model/);
     const quoteHover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 6, character: 30 } });
     const quoteValue = (quoteHover?.contents as MarkupContent | undefined)?.value ?? '';

@@ -1,9 +1,10 @@
 import type { Claim } from '../claims/claim';
 import type { ClaimType } from '../claims/claimType';
-import { claimFact } from './claimFacts';
-import type { CorpusIndex, Occurrences } from './corpusIndex';
+import { type ClaimFact, claimFact } from './claimFacts';
+import type { CorpusIndex, Occurrences, PassageHit } from './corpusIndex';
 import type { DraftReferences } from './draftReferences';
-import { type Grounding, judgeClaim } from './grounding';
+import { aboutSubject, type Grounding, judgeClaim } from './grounding';
+import { sourceCoverage } from './sourceCoverage';
 import type { Gazetteer, PopularityReading } from './popularity';
 import { type TypeSingletonRate, typeSingletonRate } from './typeSingletonRate';
 
@@ -34,6 +35,12 @@ export function singletonStatus(count: number): SingletonStatus {
   return count === 0 ? 'unseen' : count === 1 ? 'singleton' : 'repeated';
 }
 
+/** The sentence's coverage by the source documents that retrieved passages about its subject came from. */
+function coverageOf(sentence: string, fact: ClaimFact, passages: PassageHit[], index: CorpusIndex) {
+  const documents = [...new Set(aboutSubject(fact, passages).map(({ hit }) => hit.document))].map((id) => index.get(id)!);
+  return sourceCoverage(sentence, fact.subject, documents);
+}
+
 /**
  * Per-document lookups: the grounding scope (declared sources, linked files, cited BibTeX entries)
  * and the per-type rates are worked out once, then each claim is looked up.
@@ -60,7 +67,7 @@ export function corpusEvidenceFor(corpus: CorpusContext, references: DraftRefere
     const passages = hasSources
       ? index.retrieve(fact, claim.text, (document, passage) => inScope(document.id) || cited(passage.bibKey))
       : [];
-    const grounding: Grounding = hasSources ? judgeClaim(fact, claim.text, passages) : { status: 'no-sources', passagesRead: 0 };
+    const grounding: Grounding = hasSources ? { ...judgeClaim(fact, claim.text, passages), coverage: coverageOf(claim.text, fact, passages, index) } : { status: 'no-sources', passagesRead: 0 };
     return { occurrences, popularity: claim.subject && gazetteer ? gazetteer.lookup(claim.subject) : undefined, grounding, typeRate: rateOf(claim.type) };
   };
 }

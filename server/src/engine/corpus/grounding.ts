@@ -1,5 +1,6 @@
 import type { ClaimFact, SlotValue } from './claimFacts';
 import type { PassageHit } from './corpusIndex';
+import type { SourceCoverage } from './sourceCoverage';
 import { foldText, keysAgree, valueMentions, type ValueMention } from './valueKeys';
 
 export type GroundingStatus = 'supported' | 'contradicted' | 'unsupported' | 'no-sources';
@@ -12,10 +13,12 @@ export interface Grounding {
   conflict?: { claimed: string; stated: string };
   /** How many source passages were read. */
   passagesRead: number;
+  /** How much of the claim's sentence the sources about its subject contain (absent without sources). */
+  coverage?: SourceCoverage;
 }
 
 /** Words that say nothing about which relation a sentence states. */
-const FUNCTION_WORDS = new Set(
+export const FUNCTION_WORDS = new Set(
   'that this with from were have been which their there also into after before when where than then they them what about over under while would could should these those other some such only more most very just will shall being does each both between during through until upon within without'.split(' '),
 );
 
@@ -73,6 +76,12 @@ function valueFound(value: SlotValue, passage: PassageHit, folded: string): bool
   return containsWords(folded, value.terms);
 }
 
+/** The passages that name the claim's subject (its last name word), with their folded text; all of them when the claim has no subject. */
+export function aboutSubject(fact: ClaimFact, passages: PassageHit[]): Array<{ hit: PassageHit; folded: string }> {
+  const surname = fact.subject[fact.subject.length - 1];
+  return passages.map((p) => ({ hit: p, folded: foldText(p.passage.text) })).filter(({ folded }) => surname === undefined || containsWords(folded, [surname]));
+}
+
 /**
  * Judges a claim against the source passages retrieved for it. Supported: a passage about the
  * subject holds every slot value (at the precision the source states). Contradicted: a passage
@@ -80,10 +89,7 @@ function valueFound(value: SlotValue, passage: PassageHit, folded: string): bool
  * with the claim ("born", "population") and none supports it. Otherwise unsupported.
  */
 export function judgeClaim(fact: ClaimFact, claimSentence: string, passages: PassageHit[]): Grounding {
-  const surname = fact.subject[fact.subject.length - 1];
-  const about = passages
-    .map((p) => ({ hit: p, folded: foldText(p.passage.text) }))
-    .filter(({ folded }) => surname === undefined || containsWords(folded, [surname]));
+  const about = aboutSubject(fact, passages);
   const supporting = about.find(({ hit, folded }) => fact.values.length > 0 && fact.values.every((v) => valueFound(v, hit, folded)));
   if (supporting) return { status: 'supported', passage: supporting.hit, passagesRead: passages.length };
 

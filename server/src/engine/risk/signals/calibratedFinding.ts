@@ -1,4 +1,4 @@
-import { CORPUS_EVIDENCE_CALIBRATION, findingShift } from '../calibration/corpusEvidenceCalibration';
+import { FITTED_CALIBRATION, findingShift } from '../calibration/fittedCalibration';
 import type { Evidence } from '../evidence';
 
 const round = (x: number) => Number(x.toFixed(2));
@@ -16,6 +16,6 @@ export function calibratedFinding(signal: string, finding: string, summary: stri
     effect: { kind: 'log-odds', shift },
     summary: `${shift >= 0 ? '+' : '−'}${round(Math.abs(shift))} log-odds: ${summary}`,
     provenance: 'measured',
-    source: `likelihood ratio from ${calibration.wrong + calibration.right} labelled claims: ${CORPUS_EVIDENCE_CALIBRATION.source}`,
+    source: `likelihood ratio from ${calibration.wrong + calibration.right} labelled claims: ${FITTED_CALIBRATION.source}`,
   };
 }

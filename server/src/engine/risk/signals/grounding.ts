@@ -1,29 +1,58 @@
+import { passagePlace } from '../../corpus/corpusIndex';
+import type { Grounding } from '../../corpus/grounding';
+import { FITTED_CALIBRATION } from '../calibration/fittedCalibration';
+import { groundingShift } from '../calibration/groundingModel';
 import type { Evidence, RiskSignal } from '../evidence';
-import { calibratedFinding } from './calibratedFinding';
+
+const round = (x: number) => Number(x.toFixed(2));
+const MAX_LISTED = 4;
+
+/** "a source states every value of this claim (curie.txt); 2 of 7 content words appear in no source about the subject: “Warsaw”, “1903”". */
+function reading(g: Grounding): string {
+  const where = g.passage ? ` (${passagePlace(g.passage)})` : '';
+  const judged =
+    g.status === 'supported' ? `a source states every value of this claim${where}` : `no source states this claim's values (${g.passagesRead} passage${g.passagesRead === 1 ? '' : 's'} read)`;
+  const c = g.coverage;
+  if (!c || c.words === 0) return judged;
+  if (c.documents.length === 0) return `${judged}; no source mentions the subject`;
+  if (c.missing.length === 0) return `${judged}; every content word of the sentence is in a source about the subject`;
+  const listed = c.missing.slice(0, MAX_LISTED).map((w) => `“${w}”`).join(', ');
+  return `${judged}; ${c.missing.length} of ${c.words} content words appear in no source about the subject: ${listed}${c.missing.length > MAX_LISTED ? ', …' : ''}`;
+}
 
 /**
  * Checks the claim against the writer's sources (declared folders, linked files, cited BibTeX
  * entries). A source that states a different value for the same subject and relation settles
- * the claim as wrong; support and its absence move the risk by their measured likelihood ratios.
+ * the claim as wrong; otherwise support and the sentence's coverage by the sources move the risk
+ * through the fitted grounding model, or are shown without effect when none is fitted.
  */
 export const groundingSignal: RiskSignal = {
   id: 'grounding',
   assess(_claim, { corpus }): Evidence[] {
     const g = corpus?.grounding;
     if (!g || g.status === 'no-sources') return [];
-    const where = g.passage ? ` (${g.passage.document.split('/').pop()})` : '';
     if (g.status === 'contradicted') {
       return [
         {
           signal: this.id,
           effect: { kind: 'certain', probability: 1 },
-          summary: `Your source says ${g.conflict!.stated}, not ${g.conflict!.claimed}${where}.`,
+          summary: `Your source says ${g.conflict!.stated}, not ${g.conflict!.claimed} (${passagePlace(g.passage!)}).`,
           provenance: 'computed',
           source: g.passage!.document,
         },
       ];
     }
-    if (g.status === 'supported') return [calibratedFinding(this.id, 'grounding:supported', `a source states every value of this claim${where}`)];
-    return [calibratedFinding(this.id, 'grounding:unsupported', `nothing in your sources mentions it (${g.passagesRead} passage${g.passagesRead === 1 ? '' : 's'} read)`)];
+    const model = FITTED_CALIBRATION.grounding;
+    if (!model) return [{ signal: this.id, effect: { kind: 'note' }, summary: `${reading(g)} (not calibrated, so it does not change the risk)`, provenance: 'measured' }];
+    const shift = groundingShift(g, model);
+    return [
+      {
+        signal: this.id,
+        effect: { kind: 'log-odds', shift },
+        summary: `${shift >= 0 ? '+' : '−'}${round(Math.abs(shift))} log-odds: ${reading(g)}`,
+        provenance: 'measured',
+        source: `logistic model fitted on ${model.claims} labelled claims: ${model.source}`,
+      },
+    ];
   },
 };

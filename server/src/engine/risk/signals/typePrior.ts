@@ -1,9 +1,9 @@
-import { CLAIM_TYPE_TABLE, INDIFFERENCE_PRIOR } from '../../theory/claimTypeTable';
+import { defaultPrior } from '../defaultPrior';
 import type { RiskSignal } from '../evidence';
 
 const percent = (p: number) => `${Number((p * 100).toFixed(1))}%`;
 
-/** The starting probability for the claim's type: the writer's prior, a published rate, or the named indifference assumption. */
+/** The starting probability for the claim's type: the writer's prior, else the type's default (published, measured or assumed). */
 export const typePriorSignal: RiskSignal = {
   id: 'type-prior',
   assess(claim, { config }) {
@@ -11,8 +11,7 @@ export const typePriorSignal: RiskSignal = {
     if (own !== undefined) {
       return [{ signal: this.id, effect: { kind: 'prior', probability: own }, summary: `Prior ${percent(own)}: your setting types.${claim.type}.prior`, provenance: 'writer', source: config.file }];
     }
-    const prior = CLAIM_TYPE_TABLE[claim.type].prior ?? INDIFFERENCE_PRIOR;
-    const label = prior === INDIFFERENCE_PRIOR ? 'assumed' : prior.provenance;
-    return [{ signal: this.id, effect: { kind: 'prior', probability: prior.value }, summary: `Prior ${percent(prior.value)} for this claim type (${label})`, provenance: prior.provenance, source: prior.source }];
+    const prior = defaultPrior(claim.type);
+    return [{ signal: this.id, effect: { kind: 'prior', probability: prior.value }, summary: `Prior ${percent(prior.value)} for this claim type (${prior.label})`, provenance: prior.provenance, source: prior.source }];
   },
 };
