@@ -33,6 +33,18 @@ export function aucPr(scores: readonly number[], positive: readonly boolean[]): 
   return area;
 }
 
+/**
+ * sklearn's average_precision_score: Σ (R_n − R_{n−1})·P_n over thresholds, a step function with no
+ * interpolation. Unlike the trapezoidal AUC-PR, a block of tied scores earns only its own precision
+ * (a constant score gets the positive share, not (1 + share) / 2).
+ */
+export function averagePrecision(scores: readonly number[], positive: readonly boolean[]): number {
+  const points = precisionRecallCurve(scores, positive);
+  let ap = 0;
+  for (let i = 1; i < points.length; i++) ap += (points[i].recall - points[i - 1].recall) * points[i].precision;
+  return ap;
+}
+
 export function pearson(xs: readonly number[], ys: readonly number[]): number {
   const n = xs.length;
   const mx = xs.reduce((a, b) => a + b, 0) / n;

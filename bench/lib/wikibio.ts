@@ -1,6 +1,6 @@
 // The WikiBio GPT-3 hallucination data (SelfCheckGPT) and its evaluation protocol.
 import { existsSync, readFileSync } from 'node:fs';
-import { aucPr, pearson, spearman } from './metrics';
+import { aucPr, averagePrecision, pearson, spearman } from './metrics';
 
 export type Label = 'accurate' | 'minor_inaccurate' | 'major_inaccurate';
 
@@ -47,13 +47,22 @@ export interface ScoredPassage {
   scores: number[];
 }
 
+export interface Task {
+  aucPr: number;
+  averagePrecision: number;
+  random: number;
+}
+
 export interface ProtocolResult {
   passages: number;
   sentences: number;
-  /** AUC-PR ×100 for each task, and the share of positives (the "random" baseline) ×100. */
-  nonFact: { aucPr: number; random: number };
-  nonFactStar: { aucPr: number; random: number; passages: number; sentences: number };
-  factual: { aucPr: number; random: number };
+  /**
+   * AUC-PR ×100 for each task (the protocol's metric), average precision ×100 (robust to tied
+   * scores), and the share of positives (the "random" baseline) ×100.
+   */
+  nonFact: Task;
+  nonFactStar: Task & { passages: number; sentences: number };
+  factual: Task;
   /** Passage level, ×100: mean sentence score against mean human label score. */
   pearson: number;
   spearman: number;
@@ -62,6 +71,7 @@ export interface ProtocolResult {
 const x100 = (x: number) => Number((100 * x).toFixed(2));
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const share = (xs: readonly boolean[]) => xs.filter(Boolean).length / xs.length;
+const task = (scores: readonly number[], positive: readonly boolean[]): Task => ({ aucPr: x100(aucPr(scores, positive)), averagePrecision: x100(averagePrecision(scores, positive)), random: x100(share(positive)) });
 
 /**
  * SelfCheckGPT's evaluation (demo/experiments/*.ipynb): sentence AUC-PR over pooled sentences for
@@ -78,9 +88,9 @@ export function selfCheckProtocol(passages: readonly ScoredPassage[]): ProtocolR
   return {
     passages: passages.length,
     sentences: labels.length,
-    nonFact: { aucPr: x100(aucPr(scores, wrong)), random: x100(share(wrong)) },
-    nonFactStar: { aucPr: x100(aucPr(star.flatMap((p) => p.scores), starMajor)), random: x100(share(starMajor)), passages: star.length, sentences: starMajor.length },
-    factual: { aucPr: x100(aucPr(scores.map((s) => 1 - s), factualPositive)), random: x100(share(factualPositive)) },
+    nonFact: task(scores, wrong),
+    nonFactStar: { ...task(star.flatMap((p) => p.scores), starMajor), passages: star.length, sentences: starMajor.length },
+    factual: task(scores.map((s) => 1 - s), factualPositive),
     pearson: x100(pearson(passages.map((p) => mean(p.scores)), passages.map((p) => mean(p.labels.map((l) => LABEL_SCORE[l]))))),
     spearman: x100(spearman(passages.map((p) => mean(p.scores)), passages.map((p) => mean(p.labels.map((l) => LABEL_SCORE[l]))))),
   };

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { table, writeSection } from '../../bench/lib/benchmarksDoc';
-import { aucPr, pearson, precisionRecallCurve, reliability, spearman } from '../../bench/lib/metrics';
+import { aucPr, averagePrecision, pearson, precisionRecallCurve, reliability, spearman } from '../../bench/lib/metrics';
+import { fitLogistic } from '../../bench/lib/logistic';
 import { selfCheckProtocol } from '../../bench/lib/wikibio';
 
 describe('benchmark metrics (SelfCheckGPT protocol, sklearn conventions)', () => {
@@ -31,6 +32,13 @@ describe('benchmark metrics (SelfCheckGPT protocol, sklearn conventions)', () =>
         assert.ok(Math.abs(aucPr(pairs.map(() => 0.3), pairs.map(([, p]) => p)) - (1 + share) / 2) < 1e-12);
       }),
     );
+  });
+
+  it('average precision is the step sum: a constant score earns only the positive share', () => {
+    // sklearn average_precision_score([1, 0, 1, 0], [0.9, 0.8, 0.7, 0.6]) = 0.5·1 + 0.5·(2/3).
+    assert.ok(Math.abs(averagePrecision([0.9, 0.8, 0.7, 0.6], [true, false, true, false]) - (0.5 + 0.5 * (2 / 3))) < 1e-12);
+    assert.equal(averagePrecision([0.4, 0.4, 0.4, 0.4], [true, false, false, false]), 0.25);
+    assert.equal(aucPr([0.4, 0.4, 0.4, 0.4], [true, false, false, false]), 0.625);
   });
 
   it('Spearman ranks ties by their mean rank, like scipy', () => {
@@ -79,5 +87,30 @@ describe('docs/benchmarks.md sections', () => {
 
   it('tables escape a | inside a cell', () => {
     assert.equal(table(['a', 'b'], [['1 − 1/|R|', 2]]), '| a | b |\n| --- | --- |\n| 1 − 1/\\|R\\| | 2 |');
+  });
+});
+
+describe('logistic fit for calibration', () => {
+  it('recovers the weights and intercept that generated the labels', () => {
+    // Deterministic data: P(y) = σ(offset − 1 + 2x) realised as exact proportions per x value.
+    const x: number[][] = [];
+    const y: boolean[] = [];
+    const offset: number[] = [];
+    for (const v of [0, 0.5, 1, 1.5, 2]) {
+      const p = 1 / (1 + Math.exp(-(0.3 - 1 + 2 * v)));
+      for (let i = 0; i < 1000; i++) {
+        x.push([v]);
+        y.push(i < Math.round(p * 1000));
+        offset.push(0.3);
+      }
+    }
+    const fit = fitLogistic(x, y, offset, 0);
+    assert.ok(Math.abs(fit.intercept + 1) < 0.01, `intercept ${fit.intercept}`);
+    assert.ok(Math.abs(fit.weights[0] - 2) < 0.01, `weight ${fit.weights[0]}`);
+  });
+
+  it('the L2 penalty shrinks a weight that separates the data perfectly', () => {
+    const fit = fitLogistic([[0], [0], [1], [1]], [false, false, true, true], [0, 0, 0, 0], 1);
+    assert.ok(Number.isFinite(fit.weights[0]) && fit.weights[0] > 0 && fit.weights[0] < 10);
   });
 });
