@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
-import { type ClaimFloorConfig, ConfigLoader, findConfigFile, resolveConfig, SEVERITY_ORDER, type Severity } from '../engine';
+import { LRUCache } from 'lru-cache';
+import { type BlockCache, type BlockClaims, type ClaimFloorConfig, ConfigLoader, findConfigFile, resolveConfig, SEVERITY_ORDER, type Severity } from '../engine';
 import { checkFile } from './checkFile';
 import { collectFiles, isIgnored } from '../files/collectFiles';
 import type { FileResult } from '../report/fileResult';
@@ -10,6 +11,9 @@ import { type ModelReport, modelReport, RULES_ONLY } from '../report/modelReport
 import type { CorpusContext } from '../engine/corpus/claimCorpusEvidence';
 import { WorkspaceCorpus } from '../corpus/workspaceCorpus';
 import { loadGazetteer } from '../corpus/loadGazetteer';
+
+/** Paragraph results kept between indexing and auditing: more than a large repository's paragraphs, a bounded memory. */
+const BLOCK_CACHE_ENTRIES = 100_000;
 
 export interface AuditOptions {
   paths: string[];
@@ -65,14 +69,16 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
       })
     : undefined;
   const checked = files.filter((f) => !isIgnored(f, configFor(f), options.cwd));
-  const corpus = options.corpus ? await buildCorpus(checked.map((f) => resolve(options.cwd, f)), options.corpus, options.cwd, configFor) : undefined;
+  // The index extracts each file's claims; the audit then reuses them paragraph by paragraph.
+  const blocks = new LRUCache<string, BlockClaims>({ max: BLOCK_CACHE_ENTRIES });
+  const corpus = options.corpus ? await buildCorpus(checked.map((f) => resolve(options.cwd, f)), options.corpus, options.cwd, configFor, blocks) : undefined;
   const progress = new Progress(options.progress ? checked.length : 0);
   const results: FileResult[] = [];
   const counts = { sentences: 0, fromCache: 0 };
   try {
     for (const [i, path] of checked.entries()) {
       progress.update(i + 1, path);
-      const { modelStats, ...result } = await checkFile({ path, cwd: options.cwd, config: configFor(path), minRisk: options.minRisk, corpus }, opened?.scoring);
+      const { modelStats, ...result } = await checkFile({ path, cwd: options.cwd, config: configFor(path), minRisk: options.minRisk, corpus, cache: blocks }, opened?.scoring);
       counts.sentences += modelStats?.windows ?? 0;
       counts.fromCache += modelStats?.cacheHits ?? 0;
       results.push(result);
@@ -86,7 +92,13 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
 }
 
 /** One index over the audited files (the workspace the counts are over) and every declared source. */
-export async function buildCorpus(files: string[], options: NonNullable<AuditOptions['corpus']>, cwd: string, configFor: (file: string) => ClaimFloorConfig): Promise<CorpusContext> {
+export async function buildCorpus(
+  files: string[],
+  options: NonNullable<AuditOptions['corpus']>,
+  cwd: string,
+  configFor: (file: string) => ClaimFloorConfig,
+  blocks?: BlockCache,
+): Promise<CorpusContext> {
   const configs = new Set(files.map(configFor));
   const fromConfigs = [...configs].flatMap((c) => c.sources.map((s) => resolve(c.file ? dirname(c.file) : cwd, s)));
   const [first = resolveConfig()] = configs;
@@ -97,7 +109,7 @@ export async function buildCorpus(files: string[], options: NonNullable<AuditOpt
     ignore: [],
     limits: first.corpus,
     maxSentenceChars: first.limits.maxSentenceChars,
-  });
+  }, undefined, undefined, blocks);
   await workspace.build();
   return { index: workspace.index, gazetteer: loadGazetteer(options.gazetteerDir, (m) => process.stderr.write(`${m}\n`)) };
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { analyzeDocument, type ClaimFloorConfig } from '../engine';
+import { analyzeDocument, type BlockCache, type ClaimFloorConfig } from '../engine';
 import type { FileResult } from '../report/fileResult';
 import { readDocument } from '../files/readDocument';
 import type { ModelScoring, ScoringStats } from '../model/modelScoring';
@@ -14,13 +14,15 @@ export interface CheckFileRequest {
   minRisk?: number;
   /** The index of the audited files and sources; the file's own entry is excluded from its counts. */
   corpus?: Omit<CorpusContext, 'documentId'>;
+  /** Paragraph results shared with the index build. */
+  cache?: BlockCache;
 }
 
 /** Reads and analyses one file, with the model's evidence when a model is loaded. */
-export async function checkFile({ path, cwd, config, minRisk, corpus }: CheckFileRequest, scoring?: ModelScoring): Promise<FileResult & { modelStats?: ScoringStats }> {
+export async function checkFile({ path, cwd, config, minRisk, corpus, cache }: CheckFileRequest, scoring?: ModelScoring): Promise<FileResult & { modelStats?: ScoringStats }> {
   const read = readDocument(resolve(cwd, path));
   if (!read.ok) return { path, config, findings: [], error: read.reason, ioError: read.ioError };
-  const options = { corpus: corpus && { ...corpus, documentId: toDocumentPath(resolve(cwd, path)) } };
+  const options = { cache, corpus: corpus && { ...corpus, documentId: toDocumentPath(resolve(cwd, path)) } };
   const scored = scoring ? await scoring.analyze(read.text, config, options) : undefined;
   const analysis = scored ?? analyzeDocument(read.text, config, options);
   const findings = analysis.claims.filter((c) => c.severity === 'error' || (minRisk === undefined ? c.flagged : c.risk >= minRisk));

@@ -4,6 +4,7 @@ import { deserialize, serialize } from 'node:v8';
 import ignore, { type Ignore } from 'ignore';
 import { glob } from 'tinyglobby';
 import { CorpusIndex, type CorpusLimits, type SerializedCorpus } from '../engine/corpus/corpusIndex';
+import type { BlockCache } from '../engine/claims/extractClaims';
 import { corpusDocument, toDocumentPath as slash } from '../engine/corpus/corpusDocument';
 import { readDocument } from '../files/readDocument';
 
@@ -60,6 +61,8 @@ export class WorkspaceCorpus {
     readonly scope: CorpusScope,
     private readonly storageFile?: string,
     private readonly log: (message: string) => void = () => undefined,
+    /** Shared with the analyses of the same files (the CLI's audit), so each paragraph's claims are extracted once. */
+    private readonly blocks?: BlockCache,
   ) {
     this.sourcePaths = scope.sources.map((s) => slash(resolve(s)));
     this.explicitFiles = new Set((scope.files ?? []).map((f) => slash(resolve(f))));
@@ -141,7 +144,7 @@ export class WorkspaceCorpus {
       this.index.remove(id);
       return 'unreadable';
     }
-    const added = this.index.add(corpusDocument(id, read.text, { source, size, mtimeMs, maxSentenceChars: this.scope.maxSentenceChars }));
+    const added = this.index.add(corpusDocument(id, read.text, { source, size, mtimeMs, maxSentenceChars: this.scope.maxSentenceChars, cache: this.blocks }));
     return added ? 'indexed' : 'skipped';
   }
 

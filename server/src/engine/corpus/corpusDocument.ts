@@ -1,4 +1,4 @@
-import { extractClaims } from '../claims/extractClaims';
+import { type BlockCache, extractClaims } from '../claims/extractClaims';
 import type { ClaimType } from '../claims/claimType';
 import { extractProse } from '../markdown/extractProse';
 import type { ProseBlock, ProseDocument } from '../markdown/proseDocument';
@@ -76,6 +76,18 @@ function bibtexPassages(text: string, lines: LineIndex): Passage[] {
   return passages;
 }
 
+const foldedPassages = new WeakMap<Passage, string>();
+
+/** A stored passage's text, folded once (every claim's lookups compare against it). */
+export function foldedPassage(passage: Passage): string {
+  let folded = foldedPassages.get(passage);
+  if (folded === undefined) {
+    folded = foldText(passage.text);
+    foldedPassages.set(passage, folded);
+  }
+  return folded;
+}
+
 /** Long paragraphs are cut at sentence ends so a passage stays a focused retrieval unit. */
 function splitLong(block: ProseBlock): ProseBlock[] {
   if (block.text.length <= MAX_PASSAGE_CHARS) return [block];
@@ -98,7 +110,11 @@ function splitLong(block: ProseBlock): ProseBlock[] {
  * are extracted with the same engine the editor uses, so a fact counted in the workspace is keyed
  * exactly as the same fact in the draft.
  */
-export function corpusDocument(id: string, text: string, options: { kind?: CorpusDocumentKind; source?: boolean; mtimeMs?: number; size?: number; maxSentenceChars?: number } = {}): CorpusDocument {
+export function corpusDocument(
+  id: string,
+  text: string,
+  options: { kind?: CorpusDocumentKind; source?: boolean; mtimeMs?: number; size?: number; maxSentenceChars?: number; cache?: BlockCache } = {},
+): CorpusDocument {
   const kind = options.kind ?? documentKind(id);
   const base = { id, kind, source: options.source ?? false, mtimeMs: options.mtimeMs ?? 0, size: options.size ?? text.length };
   const lines = new LineIndex(text);
@@ -113,7 +129,7 @@ export function corpusDocument(id: string, text: string, options: { kind?: Corpu
     passages.push({ start: block.start, end: block.end, line: lines.positionAt(block.start).line, text: passageText, keys: passageKeys(passageText) });
     for (const m of passageText.matchAll(PROPER_NAME)) names.add(foldText(m[0]));
   }
-  const { sentences } = extractClaims(prose, lines, { maxSentenceChars: options.maxSentenceChars ?? 2000 });
+  const { sentences } = extractClaims(prose, lines, { maxSentenceChars: options.maxSentenceChars ?? 2000 }, options.cache);
   const facts: CorpusDocument['facts'] = [];
   for (const claim of sentences.flatMap((s) => s.claims)) {
     for (const key of claimFact(claim).keys) facts.push({ type: claim.type, key });

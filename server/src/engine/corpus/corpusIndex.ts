@@ -2,7 +2,7 @@ import MiniSearch, { type Options } from 'minisearch';
 import type { ClaimType } from '../claims/claimType';
 import type { ClaimFloorConfig } from '../config/config';
 import { type ClaimFact, isVerbatim, type SlotValue } from './claimFacts';
-import type { CorpusDocument, Passage } from './corpusDocument';
+import { type CorpusDocument, foldedPassage, type Passage } from './corpusDocument';
 import { foldText } from './valueKeys';
 
 /** A passage found for a claim, with where it is. */
@@ -42,6 +42,8 @@ export interface SerializedCorpus {
 
 const FORMAT = 'claimfloor-corpus-1';
 const MAX_LOCATIONS = 5;
+/** Bounds the term lookups kept while the index is unchanged (a long editing session). */
+const MAX_CACHED_TERMS = 10_000;
 
 interface SearchEntry {
   id: string;
@@ -73,6 +75,8 @@ export class CorpusIndex {
   private chars = 0;
   private revision = 0;
   private ratesCache?: { revision: number; rates: Map<ClaimType, { observations: number; singletons: number }> };
+  /** Passages holding all of some terms, for the current revision: one subject is looked up for each of its claims. */
+  private termsCache = { revision: -1, passages: new Map<string, Set<string>>() };
   /** Files refused because a limit was reached. */
   skipped = 0;
 
@@ -274,14 +278,21 @@ export class CorpusIndex {
   }
 
   private termPassages(terms: string[]): Set<string> {
-    return new Set(this.search.search(terms.join(' '), { combineWith: 'AND' }).map((r) => r.id as string));
+    if (this.termsCache.revision !== this.revision || this.termsCache.passages.size >= MAX_CACHED_TERMS) this.termsCache = { revision: this.revision, passages: new Map() };
+    const query = terms.join(' ');
+    let found = this.termsCache.passages.get(query);
+    if (!found) {
+      found = new Set(this.search.search(query, { combineWith: 'AND' }).map((r) => r.id as string));
+      this.termsCache.passages.set(query, found);
+    }
+    return found;
   }
 
   private valuePassages(value: SlotValue): Set<string> {
     if (value.kind === 'key') return this.keyPostings.get(value.key) ?? new Set();
     if (value.kind === 'terms') return this.termPassages(value.terms);
     const candidates = this.termPassages(value.text.split(' '));
-    return new Set([...candidates].filter((id) => foldText(this.hit(id).passage.text).includes(value.text)));
+    return new Set([...candidates].filter((id) => foldedPassage(this.hit(id).passage).includes(value.text)));
   }
 
   private documentsOf(passages: Set<string>): Set<string> {

@@ -1,4 +1,5 @@
 import type { ClaimFact, SlotValue } from './claimFacts';
+import { foldedPassage } from './corpusDocument';
 import type { PassageHit } from './corpusIndex';
 import type { SourceCoverage } from './sourceCoverage';
 import { foldText, keysAgree, valueMentions, type ValueMention } from './valueKeys';
@@ -79,7 +80,7 @@ function valueFound(value: SlotValue, passage: PassageHit, folded: string): bool
 /** The passages that name the claim's subject (its last name word), with their folded text; all of them when the claim has no subject. */
 export function aboutSubject(fact: ClaimFact, passages: PassageHit[]): Array<{ hit: PassageHit; folded: string }> {
   const surname = fact.subject[fact.subject.length - 1];
-  return passages.map((p) => ({ hit: p, folded: foldText(p.passage.text) })).filter(({ folded }) => surname === undefined || containsWords(folded, [surname]));
+  return passages.map((p) => ({ hit: p, folded: foldedPassage(p.passage) })).filter(({ folded }) => surname === undefined || containsWords(folded, [surname]));
 }
 
 /**

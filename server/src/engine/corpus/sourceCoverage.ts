@@ -1,4 +1,4 @@
-import type { CorpusDocument } from './corpusDocument';
+import { type CorpusDocument, foldedPassage } from './corpusDocument';
 import { FUNCTION_WORDS } from './grounding';
 import { foldText } from './valueKeys';
 
@@ -31,7 +31,7 @@ const vocabularies = new WeakMap<CorpusDocument, Set<string>>();
 function vocabulary(document: CorpusDocument): Set<string> {
   let words = vocabularies.get(document);
   if (!words) {
-    words = new Set(document.passages.flatMap((p) => foldText(p.text).split(' ').map(stem)));
+    words = new Set(document.passages.flatMap((p) => foldedPassage(p).split(' ').map(stem)));
     vocabularies.set(document, words);
   }
   return words;
