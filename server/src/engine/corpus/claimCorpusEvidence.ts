@@ -35,10 +35,11 @@ export function singletonStatus(count: number): SingletonStatus {
   return count === 0 ? 'unseen' : count === 1 ? 'singleton' : 'repeated';
 }
 
-/** The sentence's coverage by the source documents that retrieved passages about its subject came from. */
-function coverageOf(sentence: string, fact: ClaimFact, passages: PassageHit[], index: CorpusIndex) {
-  const documents = [...new Set(aboutSubject(fact, passages).map(({ hit }) => hit.document))].map((id) => index.get(id)!);
-  return sourceCoverage(sentence, fact.subject, documents);
+/** Judged against the passages about the claim's subject, and its sentence's coverage by the documents they come from. */
+function ground(claim: Claim, fact: ClaimFact, passages: PassageHit[], index: CorpusIndex): Grounding {
+  const about = aboutSubject(fact, passages);
+  const documents = [...new Set(about.map(({ hit }) => hit.document))].map((id) => index.get(id)!);
+  return { ...judgeClaim(fact, claim.text, passages, about), coverage: sourceCoverage(claim.text, fact.subject, documents) };
 }
 
 /**
@@ -67,7 +68,7 @@ export function corpusEvidenceFor(corpus: CorpusContext, references: DraftRefere
     const passages = hasSources
       ? index.retrieve(fact, claim.text, (document, passage) => inScope(document.id) || cited(passage.bibKey))
       : [];
-    const grounding: Grounding = hasSources ? { ...judgeClaim(fact, claim.text, passages), coverage: coverageOf(claim.text, fact, passages, index) } : { status: 'no-sources', passagesRead: 0 };
+    const grounding: Grounding = hasSources ? ground(claim, fact, passages, index) : { status: 'no-sources', passagesRead: 0 };
     return { occurrences, popularity: claim.subject && gazetteer ? gazetteer.lookup(claim.subject) : undefined, grounding, typeRate: rateOf(claim.type) };
   };
 }

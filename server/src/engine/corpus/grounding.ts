@@ -89,8 +89,7 @@ export function aboutSubject(fact: ClaimFact, passages: PassageHit[]): Array<{ h
  * about the subject states a different date or number in a sentence sharing a relation word
  * with the claim ("born", "population") and none supports it. Otherwise unsupported.
  */
-export function judgeClaim(fact: ClaimFact, claimSentence: string, passages: PassageHit[]): Grounding {
-  const about = aboutSubject(fact, passages);
+export function judgeClaim(fact: ClaimFact, claimSentence: string, passages: PassageHit[], about = aboutSubject(fact, passages)): Grounding {
   const supporting = about.find(({ hit, folded }) => fact.values.length > 0 && fact.values.every((v) => valueFound(v, hit, folded)));
   if (supporting) return { status: 'supported', passage: supporting.hit, passagesRead: passages.length };
 
