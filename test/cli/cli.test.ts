@@ -32,6 +32,16 @@ before(() => {
 });
 
 describe('claimfloor audit', () => {
+  it('files over the index limits are still checked, and the CLI says they were not counted as reference material', () => {
+    const root = mkdtempSync(join(tmpdir(), 'claimfloor-cli-limits-'));
+    writeFileSync(join(root, '.claimfloor.json'), JSON.stringify({ corpus: { maxFiles: 2 } }));
+    for (let i = 0; i < 5; i++) writeFileSync(join(root, `note-${i}.md`), `Note ${i}: the archive moved in ${1900 + i}.\n`);
+    const r = run(['audit', '.', '--format', 'json', '--min-risk', '0', '--fail-on', 'none'], root);
+    assert.equal(r.code, 0);
+    assert.equal((JSON.parse(r.stdout) as { files: unknown[] }).files.length, 5);
+    assert.match(r.stderr, /3 files are over the index limits \(corpus\.maxFiles 2, corpus\.maxChars [\d,]+\): still checked, but not counted as reference material/);
+  });
+
   it('text output is path:line:col, and exit 1 on findings', () => {
     const r = run(['audit', 'docs/bio.md'], dir);
     assert.equal(r.code, 1);

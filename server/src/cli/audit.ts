@@ -111,7 +111,14 @@ export async function buildCorpus(
     maxSentenceChars: first.limits.maxSentenceChars,
   }, undefined, undefined, blocks);
   await workspace.build();
-  return { index: workspace.index, gazetteer: loadGazetteer(options.gazetteerDir, (m) => process.stderr.write(`${m}\n`)) };
+  const log = (message: string) => process.stderr.write(`${message}\n`);
+  const { skipped } = workspace.index;
+  if (skipped > 0) {
+    log(
+      `ClaimFloor: ${skipped.toLocaleString('en-US')} file${skipped === 1 ? ' is' : 's are'} over the index limits (corpus.maxFiles ${first.corpus.maxFiles.toLocaleString('en-US')}, corpus.maxChars ${first.corpus.maxChars.toLocaleString('en-US')}): still checked, but not counted as reference material for occurrences and sources.`,
+    );
+  }
+  return { index: workspace.index, gazetteer: loadGazetteer(options.gazetteerDir, log) };
 }
 
 /** Exit status: 1 when any listed finding is at least as severe as `failOn`. */

@@ -126,8 +126,16 @@ function reanalyseOpenDocuments(): void {
   for (const document of documents.all()) if (settings.run !== 'manual') analyseNow(document.uri);
 }
 
+/** False until the editor's settings were first read: a document opened before then waits for them, not for the defaults. */
+let settingsRead = false;
+
 async function refreshSettings(): Promise<void> {
-  if (canPullConfiguration) settings = readSettings(await connection.workspace.getConfiguration('claimFloor'));
+  try {
+    if (canPullConfiguration) settings = readSettings(await connection.workspace.getConfiguration('claimFloor'));
+  } catch (error) {
+    connection.console.warn(`ClaimFloor: could not read settings, using the defaults: ${String(error)}`);
+  }
+  settingsRead = true;
   reanalyseOpenDocuments();
   // Loading the model never delays the rules-only diagnostics published above.
   await models?.configure(settings.model);
@@ -224,11 +232,16 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   );
 });
 
+/** Documents whose open is being handled: the content event that follows an open is not an edit to analyse again. */
+const opening = new Set<string>();
+
 documents.onDidOpen((e) => {
-  if (settings.run !== 'manual') analyseNow(e.document.uri);
+  opening.add(e.document.uri);
+  if (settingsRead && settings.run !== 'manual') analyseNow(e.document.uri);
 });
 documents.onDidChangeContent((e) => {
-  if (settings.run === 'onType') schedule(e.document.uri);
+  if (opening.delete(e.document.uri)) return;
+  if (settingsRead && settings.run === 'onType') schedule(e.document.uri);
 });
 documents.onDidSave((e) => {
   if (settings.run === 'onSave') analyseNow(e.document.uri);

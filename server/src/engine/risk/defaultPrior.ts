@@ -27,7 +27,9 @@ export function defaultPrior(type: ClaimType): PriorReading {
       value: measured.value,
       provenance: 'measured',
       label: 'measured',
-      source: `${measured.wrong} of ${measured.claims} claims of this type (${percent(measured.wrong / measured.claims)}) sat in sentences labelled wrong; the prior is that rate divided by the type's mean (1 − 1/|R_c|). ${FITTED_CALIBRATION.source}`,
+      source: `${measured.wrong} of ${measured.claims} claims of this type (${percent(measured.wrong / measured.claims)}) sat in sentences labelled wrong; the prior is that rate divided by the type's mean (1 − 1/|R_c|)${
+        measured.value === 1 ? ', capped at 100%: the measured rate is above what guessing among |R_c| answers allows' : ''
+      }. ${FITTED_CALIBRATION.source}`,
     };
   }
   return { ...INDIFFERENCE_PRIOR, label: 'assumed' };
