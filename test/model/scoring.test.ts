@@ -186,6 +186,30 @@ describe('transformer scoring on a random-weight GPT-2 (real transformers.js, re
     assert.equal(opened.scoring, undefined);
   });
 
+  it('a corrupt ONNX file or a model of another architecture is a clear load failure, not a crash', async () => {
+    const { writeRandomGpt2 } = await import('../helpers/randomModel/writeRandomGpt2');
+    for (const [fault, reason] of [
+      ['corrupt', /could not be loaded: .*Protobuf parsing failed/],
+      ['bert', /could not be loaded: Unsupported model type: bert/],
+    ] as const) {
+      const folder = join(await tempDir(fault), 'model');
+      await writeRandomGpt2(folder);
+      if (fault === 'corrupt') {
+        const onnx = join(folder, 'onnx/decoder_model_merged_quantized.onnx');
+        const bytes = await readFile(onnx);
+        for (let i = 0; i < bytes.length; i += 7) bytes[i] = (bytes[i] * 31 + 17) & 255;
+        await writeFile(onnx, bytes);
+      } else {
+        const config = JSON.parse(await readFile(join(folder, 'config.json'), 'utf8')) as Record<string, unknown>;
+        await writeFile(join(folder, 'config.json'), JSON.stringify({ ...config, model_type: 'bert', architectures: ['BertModel'] }));
+      }
+      const opened = await openModel({ path: folder, storageDir: await tempDir('storage'), allowDownload: false, scorer: { workerFile: WORKER_FILE } });
+      assert.equal(opened.status.state, 'failed', fault);
+      assert.match(opened.status.state === 'failed' ? opened.status.reason : '', reason);
+      assert.equal(opened.scoring, undefined);
+    }
+  });
+
   it('names what is missing in a folder that is not a model', async () => {
     const empty = await tempDir('empty');
     const result = await inspectModelFolder(empty);
