@@ -73,4 +73,18 @@ describe('claimfloor audit --sources', () => {
       writeFileSync(join(dir, '.claimfloor.json'), '{}');
     }
   });
+
+  it('a repository config cannot point its sources outside its folder; --sources can', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'claimfloor-cli-outside-'));
+    writeFileSync(join(outside, 'curie.txt'), 'Marie Curie (7 November 1867 – 4 July 1934) was a Polish physicist.\n');
+    const repo = mkdtempSync(join(tmpdir(), 'claimfloor-cli-repo-'));
+    writeFileSync(join(repo, 'draft.md'), 'Marie Curie was born on 7 November 1868.\n');
+    writeFileSync(join(repo, '.claimfloor.json'), JSON.stringify({ sources: [join('..', outside.split('/').pop()!)] }));
+    const statusOf = (r: ReturnType<typeof run>) => (JSON.parse(r.stdout) as { files: Array<{ claims: ClaimJson[] }> }).files[0].claims[0].groundingStatus;
+    const fromConfig = run(['audit', 'draft.md', '--format', 'json', '--min-risk', '0', '--fail-on', 'none'], repo);
+    assert.equal(statusOf(fromConfig), 'no-sources');
+    assert.match(fromConfig.stderr, /1 file outside the workspace .* was not indexed/);
+    const fromArgument = run(['audit', 'draft.md', '--sources', outside, '--format', 'json', '--min-risk', '0', '--fail-on', 'none'], repo);
+    assert.equal(statusOf(fromArgument), 'contradicted');
+  });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -99,5 +99,22 @@ describe('workspace index on disk', () => {
     const [claim] = analyzeDocument('Grace Hopper was born on 9 December 1907.', config, { corpus: { index: corpus.index, documentId: join(root, 'draft.md') } }).claims;
     assert.equal(claim.corpus?.grounding.status, 'contradicted');
     assert.equal(claim.corpus?.grounding.conflict?.stated, 'December 9, 1906');
+  });
+
+  it('confined to the workspace: a ".." source and a symbolic link out of it are not read, and the log says so; a folder the user declared is', async () => {
+    const outside = workspace({ 'hopper.txt': 'Grace Hopper (December 9, 1906 – January 1, 1992) was an American computer scientist.' });
+    const root = workspace({ 'a.md': 'Draft.' });
+    symlinkSync(join(outside, 'hopper.txt'), join(root, 'linked.md'));
+    const messages: string[] = [];
+    const confined = new WorkspaceCorpus(scope(root, { sources: [join(root, '..', outside.split('/').pop()!)], confineTo: [root] }), undefined, (m) => messages.push(m));
+    await confined.build();
+    assert.deepEqual(confined.index.ids().map((id) => id.split('/').pop()), ['a.md']);
+    assert.match(messages.join('\n'), /2 files outside the workspace \(reached through "\.\.", an absolute path or a symbolic link\) were not indexed\. Sources outside the workspace can only be declared by you: the user setting claimFloor\.sources/);
+    const [claim] = analyzeDocument('Grace Hopper was born on 9 December 1907.', config, { corpus: { index: confined.index, documentId: join(root, 'draft.md') } }).claims;
+    assert.equal(claim.corpus?.grounding.status, 'no-sources');
+    const declared = new WorkspaceCorpus(scope(root, { sources: [outside], confineTo: [root, outside] }));
+    await declared.build();
+    const [checked] = analyzeDocument('Grace Hopper was born on 9 December 1907.', config, { corpus: { index: declared.index, documentId: join(root, 'draft.md') } }).claims;
+    assert.equal(checked.corpus?.grounding.status, 'contradicted');
   });
 });

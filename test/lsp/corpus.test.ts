@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, FileChangeType, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, FileChangeType, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { Session, until } from '../helpers/lspSession';
 
@@ -53,5 +53,30 @@ describe('language server with a workspace index and sources', () => {
     });
     assert.match(hover, /“9 December 1906” in 1 of 2 other documents: notes\.md:1 — seen once in your workspace → falls under the singleton bound of KNVZ Thm 2/);
     assert.match(hover, /sr_T for biography: \*?unmeasured/);
+  });
+});
+
+describe('language server: sources outside the workspace', () => {
+  it('a workspace config naming a folder outside is not read; the same folder in the user setting claimFloor.sources is', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'claimfloor-lsp-outside-'));
+    writeFileSync(join(outside, 'curie.txt'), 'Marie Curie (7 November 1867 – 4 July 1934) was a Polish physicist.\n');
+    const root = mkdtempSync(join(tmpdir(), 'claimfloor-lsp-confined-'));
+    writeFileSync(join(root, '.claimfloor.json'), JSON.stringify({ sources: [join('..', outside.split('/').pop()!)] }));
+    const uri = URI.file(join(root, 'draft.md')).toString();
+    const session = new Session();
+    try {
+      await session.start(root, { storagePath: join(root, '.storage') });
+      await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
+      const state = await until(() => session.notifications.find((n) => n.method === 'claimfloor/corpusState' && /indexed/.test((n.params as { text: string }).text)));
+      assert.match((state.params as { text: string }).text, /^0 files indexed$/);
+      const before = await session.diagnosticsFor(uri);
+      assert.ok(!before.diagnostics.some((d) => d.severity === 1), 'the outside source was not used');
+      session.settings = { ...session.settings, sources: [outside] };
+      await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+      const published = await session.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.severity === 1));
+      assert.match(String(published.diagnostics.find((d) => d.severity === 1)!.message), /your source says 7 November 1867/);
+    } finally {
+      session.stop();
+    }
   });
 });

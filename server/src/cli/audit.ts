@@ -99,19 +99,23 @@ export async function buildCorpus(
   configFor: (file: string) => ClaimFloorConfig,
   blocks?: BlockCache,
 ): Promise<CorpusContext> {
+  const log = (message: string) => process.stderr.write(`${message}\n`);
   const configs = new Set(files.map(configFor));
-  const fromConfigs = [...configs].flatMap((c) => c.sources.map((s) => resolve(c.file ? dirname(c.file) : cwd, s)));
+  const folderOf = (c: ClaimFloorConfig) => (c.file ? dirname(c.file) : cwd);
+  const fromConfigs = [...configs].flatMap((c) => c.sources.map((s) => resolve(folderOf(c), s)));
+  const fromArguments = options.sources.map((s) => resolve(cwd, s));
   const [first = resolveConfig()] = configs;
   const workspace = new WorkspaceCorpus({
     roots: [],
     files,
-    sources: [...options.sources.map((s) => resolve(cwd, s)), ...fromConfigs],
+    sources: [...fromArguments, ...fromConfigs],
+    // A repository's config names sources inside its own folder; --sources may point anywhere.
+    confineTo: [...fromArguments, ...[...configs].map(folderOf)],
     ignore: [],
     limits: first.corpus,
     maxSentenceChars: first.limits.maxSentenceChars,
-  }, undefined, undefined, blocks);
+  }, undefined, log, blocks);
   await workspace.build();
-  const log = (message: string) => process.stderr.write(`${message}\n`);
   const { skipped } = workspace.index;
   if (skipped > 0) {
     log(

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import ignore, { type Ignore } from 'ignore';
@@ -7,6 +7,17 @@ import { CorpusIndex, type CorpusLimits, type SerializedCorpus } from '../engine
 import type { BlockCache } from '../engine/claims/extractClaims';
 import { corpusDocument, toDocumentPath as slash } from '../engine/corpus/corpusDocument';
 import { readDocument } from '../files/readDocument';
+
+/** Where a writer declares sources outside the workspace (names the user-scope setting or CLI flag). */
+export const OUTSIDE_HINT = 'the user setting claimFloor.sources, or --sources on the command line';
+
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
 
 /** The prose the index covers: Markdown, plain text and BibTeX. */
 export const CORPUS_GLOB = '**/*.{md,markdown,mdx,txt,bib}';
@@ -19,6 +30,12 @@ export interface CorpusScope {
   files?: string[];
   /** Folders and files the writer declared as sources (indexed as given, even when git-ignored). */
   sources: string[];
+  /**
+   * When set, a listed file must lie, after symbolic links are followed, under one of these folders
+   * (the workspace, and sources the user declared themselves): a `..` in a workspace's config or a
+   * link inside it cannot bring other files of the machine into the index. `files` are exempt.
+   */
+  confineTo?: string[];
   /** Config `ignore` globs, relative to `ignoreBase`. */
   ignore: string[];
   ignoreBase?: string;
@@ -110,7 +127,7 @@ export class WorkspaceCorpus {
     for (const { path, deleted } of changes) {
       const id = slash(resolve(path));
       if (/(^|\/)\.gitignore$/.test(id)) continue;
-      if (deleted || !this.inScope(id)) this.index.remove(id);
+      if (deleted || !this.inScope(id) || !this.confinedHere(id)) this.index.remove(id);
       else this.refresh(id);
     }
   }
@@ -186,7 +203,29 @@ export class WorkspaceCorpus {
       if (stat?.isFile()) files.add(slash(resolve(source)));
       else if (stat?.isDirectory()) for (const file of await glob(CORPUS_GLOB, { cwd: source, ignore: ALWAYS_IGNORED, absolute: true })) files.add(slash(file));
     }
-    return [...files].sort();
+    return this.confined([...files].sort());
+  }
+
+  /** Whether a file lies under `confineTo` once symbolic links are followed (always, without confinement). */
+  private confinedHere(file: string): boolean {
+    if (!this.scope.confineTo || this.explicitFiles.has(file)) return true;
+    const real = slash(realpathOr(file));
+    return this.scope.confineTo.some((dir) => {
+      const allowed = slash(realpathOr(dir));
+      return real === allowed || real.startsWith(`${allowed}/`);
+    });
+  }
+
+  /** Drops files outside `confineTo`, saying how many and why. */
+  private confined(files: string[]): string[] {
+    const inside = files.filter((file) => this.confinedHere(file));
+    const outside = files.length - inside.length;
+    if (outside > 0) {
+      this.log(
+        `ClaimFloor: ${outside} file${outside === 1 ? '' : 's'} outside the workspace (reached through "..", an absolute path or a symbolic link) ${outside === 1 ? 'was' : 'were'} not indexed. Sources outside the workspace can only be declared by you: ${OUTSIDE_HINT}.`,
+      );
+    }
+    return inside;
   }
 
   /** Sources are always in scope; other files when under a root and not ignored by `.gitignore` or the config. */

@@ -39,8 +39,12 @@ export class CorpusHost {
     return { index: this.workspace.index, gazetteer: this.gazetteer, documentId: path && toDocumentPath(path) };
   }
 
-  /** (Re)builds the index for these folders, with the root configuration's sources, ignore globs and limits. */
-  async start(roots: string[], config: ClaimFloorConfig): Promise<void> {
+  /**
+   * (Re)builds the index for these folders, with the root configuration's sources, ignore globs and
+   * limits. The configuration's sources must stay inside the workspace; `userSources` (the user's
+   * own setting) may lie anywhere.
+   */
+  async start(roots: string[], config: ClaimFloorConfig, userSources: string[] = []): Promise<void> {
     this.building?.abort();
     const controller = new AbortController();
     this.building = controller;
@@ -48,7 +52,8 @@ export class CorpusHost {
     const workspace = new WorkspaceCorpus(
       {
         roots,
-        sources: config.sources.map((s) => resolve(base ?? '.', s)),
+        sources: [...config.sources.map((s) => resolve(base ?? '.', s)), ...userSources],
+        confineTo: [...roots, ...userSources],
         ignore: config.ignore,
         ignoreBase: base,
         limits: config.corpus,

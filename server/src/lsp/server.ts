@@ -130,12 +130,16 @@ function reanalyseOpenDocuments(): void {
 let settingsRead = false;
 
 async function refreshSettings(): Promise<void> {
+  const sources = JSON.stringify(settings.sources);
+  const first = !settingsRead;
   try {
     if (canPullConfiguration) settings = readSettings(await connection.workspace.getConfiguration('claimFloor'));
   } catch (error) {
     connection.console.warn(`ClaimFloor: could not read settings, using the defaults: ${String(error)}`);
   }
   settingsRead = true;
+  // The user's own source folders decide what the index may read.
+  if (first || JSON.stringify(settings.sources) !== sources) indexWorkspace();
   reanalyseOpenDocuments();
   // Loading the model never delays the rules-only diagnostics published above.
   await models?.configure(settings.model);
@@ -180,7 +184,7 @@ function createCorpusHost(storageDir: string | undefined): CorpusHost {
 function indexWorkspace(): void {
   if (!corpus || workspaceRoots.length === 0) return;
   const { config } = analyzer.configFor(URI.file(join(workspaceRoots[0], 'index.md')).toString());
-  corpus.start(workspaceRoots, config).catch((error: Error) => connection.console.error(`ClaimFloor: the workspace index could not be built: ${error.stack ?? error.message}`));
+  corpus.start(workspaceRoots, config, settings.sources).catch((error: Error) => connection.console.error(`ClaimFloor: the workspace index could not be built: ${error.stack ?? error.message}`));
 }
 
 connection.onInitialize((params) => {
@@ -207,7 +211,6 @@ connection.onInitialized(() => {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'claimFloor' }).catch((error: unknown) => connection.console.warn(`ClaimFloor: settings changes will not be seen: ${String(error)}`));
   }
   void refreshSettings();
-  indexWorkspace();
 });
 
 connection.onDidChangeConfiguration((change) => {

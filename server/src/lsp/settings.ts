@@ -6,6 +6,8 @@ export interface EditorSettings {
   /** Characters analysed per document; the rest is announced as skipped. */
   maxFileChars: number;
   model: ModelSettings;
+  /** Source folders outside the workspace (`claimFloor.sources`, machine scope: only the user can declare them). */
+  sources: string[];
 }
 
 /** `claimFloor.model.*`; path, download and URL are machine-scoped so a workspace cannot set them. */
@@ -16,17 +18,18 @@ export interface ModelSettings {
   downloadUrl?: string;
 }
 
-export const DEFAULT_SETTINGS: EditorSettings = { run: 'onType', debounceMs: 300, maxFileChars: 500_000, model: { enabled: true, allowDownload: false } };
+export const DEFAULT_SETTINGS: EditorSettings = { run: 'onType', debounceMs: 300, maxFileChars: 500_000, model: { enabled: true, allowDownload: false }, sources: [] };
 
 const nonEmpty = (x: unknown) => (typeof x === 'string' && x.trim() !== '' ? x.trim() : undefined);
 
 export function readSettings(value: unknown): EditorSettings {
-  const v = (value ?? {}) as Partial<Omit<EditorSettings, 'model'>> & { model?: Partial<ModelSettings> };
+  const v = (value ?? {}) as Partial<Omit<EditorSettings, 'model' | 'sources'>> & { model?: Partial<ModelSettings>; sources?: unknown };
   const model = v.model ?? {};
   return {
     run: v.run === 'onSave' || v.run === 'manual' ? v.run : 'onType',
     debounceMs: typeof v.debounceMs === 'number' && v.debounceMs >= 0 ? v.debounceMs : DEFAULT_SETTINGS.debounceMs,
     maxFileChars: typeof v.maxFileChars === 'number' && v.maxFileChars >= 1000 ? v.maxFileChars : DEFAULT_SETTINGS.maxFileChars,
     model: { enabled: model.enabled !== false, path: nonEmpty(model.path), allowDownload: model.allowDownload === true, downloadUrl: nonEmpty(model.downloadUrl) },
+    sources: Array.isArray(v.sources) ? v.sources.flatMap((s) => nonEmpty(s) ?? []) : [],
   };
 }
