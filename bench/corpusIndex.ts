@@ -42,7 +42,7 @@ for (let i = 0; i < files; i++) {
   writeFileSync(join(dir, `note-${i}.md`), text);
 }
 const config = resolveConfig();
-const scope = { roots: [root], sources: [], ignore: [], limits: config.corpus, maxSentenceChars: 2000 };
+const scope = { roots: [root], sources: [], ignore: [], limits: config.corpus, maxSentenceChars: 2000, maxDocumentChars: 2_000_000 };
 console.log(`${files} files, ${(total / 1e6).toFixed(1)} MB of Markdown; ${runs} runs; Node ${process.version}`);
 
 async function main(): Promise<void> {

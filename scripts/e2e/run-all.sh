@@ -8,12 +8,18 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 npm run package
 bash scripts/e2e/install.sh
-# The recipe's quiet workbench settings, plus: the test workspace sits inside this repository, so
-# keep VS Code from offering to open it.
+# The recipe's quiet workbench settings, plus: no offer to open a git repository.
 export E2E_SETTINGS_JSON="$PWD/scripts/e2e/settings.json"
-bash scripts/e2e/run-ui-check.sh --ext . --vsix out/claimfloor.vsix --workspace test/e2e/workspace --file draft.md \
+# Each run works on copies, so quick fixes and saves never touch the repository's test workspace.
+copies=$(mktemp -d)
+trap 'rm -rf "$copies"' EXIT
+cp -r test/e2e/workspace "$copies/suite"
+cp -r test/e2e/workspace "$copies/ui"
+# Hostile text in a claim: it must reach the report as text and run nothing (the UI check looks).
+cat test/e2e/xss-payloads.md >> "$copies/ui/draft.md"
+bash scripts/e2e/run-ui-check.sh --ext . --vsix out/claimfloor.vsix --workspace "$copies/ui" --file draft.md \
   --squiggle error --hover-text 'Theoretical floor' \
   --command 'ClaimFloor: Audit Claims in Current File' \
-  --expect-notification 'ClaimFloor audit:' --expect-report 'certainly wrong' \
+  --expect-notification 'ClaimFloor audit:' --expect-report 'certainly wrong' --expect-inert 'onerror=' \
   --out out/e2e-ui
-bash scripts/e2e/run-ext-tests.sh --ext . --tests out/e2e/index.js --workspace test/e2e/workspace --out out/e2e-tests
+bash scripts/e2e/run-ext-tests.sh --ext . --tests out/e2e/index.js --workspace "$copies/suite" --out out/e2e-tests

@@ -17,10 +17,10 @@ import { parseArgs, launchBrowser, remoteUri, workbenchUrl, stopwatch } from './
 
 const usage = `usage: ui-check.mjs --url http://127.0.0.1:PORT --workspace ABS_DIR --file REL_PATH --out DIR
   [--squiggle any|error|warning|info|hint] [--hover-text TEXT] [--command "Palette title"]
-  [--expect-notification TEXT] [--expect-report TEXT] [--dev-extension ABS_DIR] [--timeout SECONDS]`;
+  [--expect-notification TEXT] [--expect-report TEXT] [--expect-inert TEXT] [--dev-extension ABS_DIR] [--timeout SECONDS]`;
 const a = parseArgs(process.argv.slice(2), {
   url: undefined, workspace: undefined, file: undefined, out: undefined,
-  squiggle: 'any', 'hover-text': '', command: '', 'expect-notification': '', 'expect-report': '', 'dev-extension': '', timeout: '60',
+  squiggle: 'any', 'hover-text': '', command: '', 'expect-notification': '', 'expect-report': '', 'expect-inert': '', 'dev-extension': '', timeout: '60',
 }, usage);
 const timeout = Number(a.timeout) * 1000;
 const squiggleSel = a.squiggle === 'any'
@@ -135,6 +135,27 @@ try {
         if (Date.now() > deadline) throw new Error(`no frame shows "${text}"`);
         await page.waitForTimeout(300);
       }
+    });
+  }
+
+  if (a['expect-inert']) {
+    await check('report shows hostile document text as text and runs none of it', async () => {
+      // Run, the payloads would set body[data-pwned], or leave an <img src=x>, a script of theirs or a javascript: link in the DOM.
+      for (const frame of page.frames().filter((f) => f !== page.mainFrame() && /webview/.test(f.url()))) {
+        const body = await frame.locator('body').innerText({ timeout: 500 }).catch(() => '');
+        if (!body.includes(a['expect-inert'])) continue;
+        // Runs in the webview frame, where `document` is the report.
+        /* global document */
+        const found = await frame.evaluate(() => ({
+          pwned: document.body.dataset.pwned ?? null,
+          images: document.querySelectorAll('img[src="x"]').length,
+          payloadScripts: [...document.scripts].filter((s) => s.textContent.includes('pwned')).length,
+          javascriptLinks: document.querySelectorAll('a[href^="javascript:"]').length,
+        }));
+        if (found.pwned || found.images || found.payloadScripts || found.javascriptLinks) throw new Error(`hostile text took effect: ${JSON.stringify(found)}`);
+        return `shown as text, nothing ran: ${JSON.stringify(found)}`;
+      }
+      throw new Error(`no report frame shows "${a['expect-inert']}" as text`);
     });
   }
 

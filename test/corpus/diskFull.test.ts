@@ -43,7 +43,7 @@ describe('a full disk under the caches', { skip }, () => {
   it('the workspace index still builds and answers; saving it fails with a message, not an exception', async () => {
     const messages: string[] = [];
     const corpus = new WorkspaceCorpus(
-      { roots: [workspace], sources: [], ignore: [], limits: resolveConfig().corpus, maxSentenceChars: 2000 },
+      { roots: [workspace], sources: [], ignore: [], limits: resolveConfig().corpus, maxSentenceChars: 2000, maxDocumentChars: 2_000_000 },
       join(mountPoint!, 'storage', 'workspace-index.v8'),
       (m) => messages.push(m),
     );

@@ -18,7 +18,7 @@ function workspace(files: Record<string, string>): string {
   return root;
 }
 
-const scope = (root: string, extra: Partial<CorpusScope> = {}): CorpusScope => ({ roots: [root], sources: [], ignore: [], limits: config.corpus, maxSentenceChars: 2000, ...extra });
+const scope = (root: string, extra: Partial<CorpusScope> = {}): CorpusScope => ({ roots: [root], sources: [], ignore: [], limits: config.corpus, maxSentenceChars: 2000, maxDocumentChars: 2_000_000, ...extra });
 
 function count(corpus: WorkspaceCorpus, root: string): number | undefined {
   return analyzeDocument(FACT, config, { corpus: { index: corpus.index, documentId: join(root, 'draft.md') } }).claims[0].corpus?.occurrences?.count;
@@ -116,5 +116,17 @@ describe('workspace index on disk', () => {
     await declared.build();
     const [checked] = analyzeDocument('Grace Hopper was born on 9 December 1907.', config, { corpus: { index: declared.index, documentId: join(root, 'draft.md') } }).claims;
     assert.equal(checked.corpus?.grounding.status, 'contradicted');
+  });
+
+  it('indexes a file only up to limits.maxChars and says so', async () => {
+    const root = workspace({ 'long.md': `${'Filler words here. '.repeat(20)}\n\n${FACT}\n`, 'short.md': 'Draft.' });
+    const messages: string[] = [];
+    const corpus = new WorkspaceCorpus(scope(root, { maxDocumentChars: 100 }), undefined, (m) => messages.push(m));
+    await corpus.build();
+    assert.match(messages.join('\n'), /1 file is longer than limits\.maxChars \(100 characters\); only that much of it is indexed/);
+    assert.equal(count(corpus, root), 0, 'the fact after the cap is not counted');
+    const whole = new WorkspaceCorpus(scope(root));
+    await whole.build();
+    assert.equal(count(whole, root), 1);
   });
 });

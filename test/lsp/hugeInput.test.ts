@@ -7,7 +7,7 @@ import { type Diagnostic, DiagnosticSeverity, DidCloseTextDocumentNotification, 
 import { URI } from 'vscode-uri';
 import { Session } from '../helpers/lspSession';
 
-/** A hang detector, generous for CI's shared cores; the measured times are in docs/benchmarks.md (npm run stress). */
+/** A hang detector, generous for CI's shared cores; the measured times are in docs/benchmarks.md (npm run bench:stress). */
 const BOUND_MS = 30_000;
 const MAX_FILE_CHARS = 2_000_000;
 const messageOf = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);

@@ -114,6 +114,7 @@ export async function buildCorpus(
     ignore: [],
     limits: first.corpus,
     maxSentenceChars: first.limits.maxSentenceChars,
+    maxDocumentChars: first.limits.maxChars,
   }, undefined, log, blocks);
   await workspace.build();
   const { skipped } = workspace.index;

@@ -41,6 +41,8 @@ export interface CorpusScope {
   ignoreBase?: string;
   limits: CorpusLimits;
   maxSentenceChars: number;
+  /** Characters read from one file (the config's `limits.maxChars`); the rest of a longer file is not indexed, and the log says so. */
+  maxDocumentChars: number;
 }
 
 export interface BuildStats {
@@ -73,6 +75,8 @@ export class WorkspaceCorpus {
   private readonly explicitFiles: Set<string>;
   private gitignores: Array<{ dir: string; rules: Ignore }> = [];
   private readonly configIgnore?: Ignore;
+  /** Files indexed only up to `maxDocumentChars`. */
+  private readonly truncated = new Set<string>();
 
   constructor(
     readonly scope: CorpusScope,
@@ -117,6 +121,10 @@ export class WorkspaceCorpus {
       }
     }
     stats.skipped = this.index.skipped - skippedBefore;
+    if (this.truncated.size > 0) {
+      const n = this.truncated.size;
+      this.log(`ClaimFloor: ${n} file${n === 1 ? ' is' : 's are'} longer than limits.maxChars (${this.scope.maxDocumentChars.toLocaleString('en-US')} characters); only that much of ${n === 1 ? 'it' : 'each'} is indexed.`);
+    }
     this.persist();
     stats.milliseconds = performance.now() - started;
     return stats;
@@ -161,7 +169,10 @@ export class WorkspaceCorpus {
       this.index.remove(id);
       return 'unreadable';
     }
-    const added = this.index.add(corpusDocument(id, read.text, { source, size, mtimeMs, maxSentenceChars: this.scope.maxSentenceChars, cache: this.blocks }));
+    const cap = this.scope.maxDocumentChars;
+    if (read.text.length > cap) this.truncated.add(id);
+    else this.truncated.delete(id);
+    const added = this.index.add(corpusDocument(id, read.text.slice(0, cap), { source, size, mtimeMs, maxSentenceChars: this.scope.maxSentenceChars, cache: this.blocks }));
     return added ? 'indexed' : 'skipped';
   }
 

@@ -41,10 +41,10 @@ export class CorpusHost {
 
   /**
    * (Re)builds the index for these folders, with the root configuration's sources, ignore globs and
-   * limits. The configuration's sources must stay inside the workspace; `userSources` (the user's
-   * own setting) may lie anywhere.
+   * limits. The configuration's sources must stay inside the workspace; the editor's `sources` (the
+   * user's own setting) may lie anywhere.
    */
-  async start(roots: string[], config: ClaimFloorConfig, userSources: string[] = []): Promise<void> {
+  async start(roots: string[], config: ClaimFloorConfig, editor: { sources: string[]; maxFileChars: number }): Promise<void> {
     this.building?.abort();
     const controller = new AbortController();
     this.building = controller;
@@ -52,12 +52,14 @@ export class CorpusHost {
     const workspace = new WorkspaceCorpus(
       {
         roots,
-        sources: [...config.sources.map((s) => resolve(base ?? '.', s)), ...userSources],
-        confineTo: [...roots, ...userSources],
+        sources: [...config.sources.map((s) => resolve(base ?? '.', s)), ...editor.sources],
+        confineTo: [...roots, ...editor.sources],
         ignore: config.ignore,
         ignoreBase: base,
         limits: config.corpus,
         maxSentenceChars: config.limits.maxSentenceChars,
+        // As much of each file as the editor checks: one huge file never holds the server for long.
+        maxDocumentChars: Math.min(config.limits.maxChars, editor.maxFileChars),
       },
       this.storageDir ? join(this.storageDir, 'workspace-index.v8') : undefined,
       this.events.log,

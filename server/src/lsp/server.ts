@@ -130,7 +130,7 @@ function reanalyseOpenDocuments(): void {
 let settingsRead = false;
 
 async function refreshSettings(): Promise<void> {
-  const sources = JSON.stringify(settings.sources);
+  const indexed = JSON.stringify([settings.sources, settings.maxFileChars]);
   const first = !settingsRead;
   try {
     if (canPullConfiguration) settings = readSettings(await connection.workspace.getConfiguration('claimFloor'));
@@ -138,8 +138,8 @@ async function refreshSettings(): Promise<void> {
     connection.console.warn(`ClaimFloor: could not read settings, using the defaults: ${String(error)}`);
   }
   settingsRead = true;
-  // The user's own source folders decide what the index may read.
-  if (first || JSON.stringify(settings.sources) !== sources) indexWorkspace();
+  // The user's own source folders and the per-file cap decide what the index reads.
+  if (first || JSON.stringify([settings.sources, settings.maxFileChars]) !== indexed) indexWorkspace();
   reanalyseOpenDocuments();
   // Loading the model never delays the rules-only diagnostics published above.
   await models?.configure(settings.model);
@@ -184,7 +184,7 @@ function createCorpusHost(storageDir: string | undefined): CorpusHost {
 function indexWorkspace(): void {
   if (!corpus || workspaceRoots.length === 0) return;
   const { config } = analyzer.configFor(URI.file(join(workspaceRoots[0], 'index.md')).toString());
-  corpus.start(workspaceRoots, config, settings.sources).catch((error: Error) => connection.console.error(`ClaimFloor: the workspace index could not be built: ${error.stack ?? error.message}`));
+  corpus.start(workspaceRoots, config, settings).catch((error: Error) => connection.console.error(`ClaimFloor: the workspace index could not be built: ${error.stack ?? error.message}`));
 }
 
 connection.onInitialize((params) => {

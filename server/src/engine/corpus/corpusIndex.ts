@@ -77,6 +77,8 @@ export class CorpusIndex {
   private ratesCache?: { revision: number; rates: Map<ClaimType, { observations: number; singletons: number }> };
   /** Passages holding all of some terms, for the current revision: one subject is looked up for each of its claims. */
   private termsCache = { revision: -1, passages: new Map<string, Set<string>>() };
+  /** Documents of a posting set, for the current revision (postings change in place when files do). */
+  private documentsCache = { revision: -1, documents: new WeakMap<Set<string>, Set<string>>() };
   /** Files refused because a limit was reached. */
   skipped = 0;
 
@@ -157,7 +159,7 @@ export class CorpusIndex {
   occurrences(fact: ClaimFact, exclude?: string): Occurrences | undefined {
     const values = fact.subject.length > 0 ? fact.values : fact.values.filter(isVerbatim);
     if (values.length === 0) return undefined;
-    let subjectDocuments: Set<string> | undefined;
+    let subjectDocuments: ReadonlySet<string> | undefined;
     let ambiguousName: string[] | undefined;
     if (fact.subject.length > 0) {
       const subject = this.subjectPassages(fact.subject);
@@ -167,14 +169,15 @@ export class CorpusIndex {
     let rarest: { value: SlotValue; passages: Set<string>; documents: Set<string> } | undefined;
     for (const value of values) {
       const passages = this.valuePassages(value);
-      const documents = subjectDocuments ? intersect(subjectDocuments, this.documentsOf(passages)) : this.documentsOf(passages);
+      const documents = subjectDocuments ? intersect(subjectDocuments, this.documentsOf(passages)) : new Set(this.documentsOf(passages));
       if (exclude) documents.delete(exclude);
       if (!rarest || documents.size < rarest.documents.size) rarest = { value, passages, documents };
     }
     const { value, passages, documents } = rarest!;
     const locations: PassageHit[] = [];
     const passageIds = [...passages];
-    for (const document of documents) {
+    // In path order, whatever order the postings were intersected in.
+    for (const document of [...documents].sort()) {
       if (locations.length >= MAX_LOCATIONS) break;
       locations.push(this.hit(passageIds.find((p) => p.startsWith(`${document}#`))!));
     }
@@ -295,15 +298,23 @@ export class CorpusIndex {
     return new Set([...candidates].filter((id) => foldedPassage(this.hit(id).passage).includes(value.text)));
   }
 
-  private documentsOf(passages: Set<string>): Set<string> {
-    const documents = new Set<string>();
-    for (const id of passages) documents.add(id.slice(0, id.lastIndexOf('#')));
+  /** The documents of some passages; memoised for the cached term and key postings, which every claim of a common subject or value shares. */
+  private documentsOf(passages: Set<string>): ReadonlySet<string> {
+    if (this.documentsCache.revision !== this.revision) this.documentsCache = { revision: this.revision, documents: new WeakMap() };
+    let documents = this.documentsCache.documents.get(passages);
+    if (!documents) {
+      documents = new Set<string>();
+      for (const id of passages) documents.add(id.slice(0, id.lastIndexOf('#')));
+      this.documentsCache.documents.set(passages, documents);
+    }
     return documents;
   }
 }
 
-function intersect<T>(a: Set<T>, b: Set<T>): Set<T> {
+/** A new set of the common members, walking the smaller set (a subject in every document, a value in a few). */
+function intersect<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): Set<T> {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   const out = new Set<T>();
-  for (const x of a) if (b.has(x)) out.add(x);
+  for (const x of small) if (large.has(x)) out.add(x);
   return out;
 }

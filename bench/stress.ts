@@ -1,0 +1,121 @@
+// Huge inputs (issue 7): a 10 MB document, a 1 MB single line, 100,000 lines and a workspace of
+// 20,500 files, through the real language server and the CLI. Prints and writes time, peak
+// memory and the announced caps (docs/benchmarks.md, section "stress").
+//
+//   npm run bench:stress -- [--files 20500]
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Diagnostic, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+import { Session, until } from '../test/helpers/lspSession';
+import { table, writeSection } from './lib/benchmarksDoc';
+
+const { values: args } = parseArgs({ options: { files: { type: 'string', default: '20500' } } });
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const messageOf = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
+
+function peakKb(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)?.[1] ?? NaN);
+}
+
+/** Runs the CLI, sampling its peak RSS from /proc until it exits. */
+function cli(argv: string[], cwd: string): Promise<{ ms: number; code: number | null; stdout: string; stderr: string; peakKb: number }> {
+  return new Promise((done) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [resolve('dist/cli.js'), ...argv], { cwd });
+    let stdout = '';
+    let stderr = '';
+    let peak = 0;
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const timer = setInterval(() => {
+      try {
+        const now = peakKb(child.pid!);
+        if (Number.isFinite(now)) peak = Math.max(peak, now);
+      } catch {
+        // The process has just exited.
+      }
+    }, 20);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      done({ ms: performance.now() - started, code, stdout, stderr, peakKb: peak });
+    });
+  });
+}
+
+const paragraph = 'The bridge opened on 12 June 1937 and carried 42,000 cars a day.\n\n';
+const DOCUMENTS: Array<[string, string]> = [
+  ['10 MB document', paragraph.repeat(Math.ceil(10_000_000 / paragraph.length))],
+  ['1 MB single line', `${'word '.repeat(200_000)}\n\nThe dam opened in 1936.\n`],
+  ['100,000 lines', Array.from({ length: 100_000 }, (_, i) => (i % 1000 === 999 ? `The archive moved in ${1900 + (i % 97)}.` : `- item ${i}`)).join('\n')],
+];
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'claimfloor-stress-'));
+  const rows: Array<Array<string | number>> = [];
+  const session = new Session();
+  session.settings = { run: 'onType', debounceMs: 0, model: { enabled: false } };
+  await session.start(root);
+  try {
+    for (const [name, text] of DOCUMENTS) {
+      writeFileSync(join(root, `${name.replace(/\W+/g, '-')}.md`), text);
+      const uri = URI.file(join(root, `${name.replace(/\W+/g, '-')}.md`)).toString();
+      const started = performance.now();
+      await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      const { diagnostics } = await session.diagnosticsFor(uri, () => true, 120_000);
+      const ms = performance.now() - started;
+      await session.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+      const notices = diagnostics.filter((d) => !d.code).map(messageOf);
+      const run = await cli(['audit', `${name.replace(/\W+/g, '-')}.md`, '--format', 'text', '--min-risk', '0', '--fail-on', 'none'], root);
+      const cliNotices = run.stdout.split('\n').filter((l) => /checked \(limits|not checked/.test(l)).map((l) => l.replace(/^\S+:\d+:\d+ \w+ /, ''));
+      rows.push([name, `${(text.length / 1e6).toFixed(2)} M chars`, seconds(ms), diagnostics.length - notices.length, notices.join(' / ') || '–', seconds(run.ms), mb(run.peakKb), cliNotices.join(' / ') || '–']);
+      console.log(rows.at(-1)!.join(' | '));
+    }
+    rows.push(['(server after all three)', '', '', '', `peak RSS ${mb(peakKb(session.child.pid!))}`, '', '', '']);
+  } finally {
+    session.stop();
+  }
+
+  const count = Number(args.files);
+  const workspace = join(root, 'workspace');
+  for (let i = 0; i < count; i++) {
+    const folder = join(workspace, `folder-${Math.floor(i / 500)}`);
+    if (i % 500 === 0) mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, `note-${i}.md`), `# Note ${i}\n\nThe archive of note ${i} moved to Lisbon in ${1800 + (i % 200)}.\n`);
+  }
+  const indexing = new Session();
+  indexing.settings = { run: 'onType', debounceMs: 0, model: { enabled: false } };
+  const started = performance.now();
+  await indexing.start(workspace, { storagePath: join(root, 'storage') });
+  let state = '';
+  try {
+    const done = await until(() => indexing.notifications.find((n) => n.method === 'claimfloor/corpusState' && /indexed/.test((n.params as { text: string }).text)), 900_000);
+    state = (done.params as { text: string }).text;
+  } finally {
+    rows.push([`workspace of ${count.toLocaleString('en-US')} files (language server index)`, '', seconds(performance.now() - started), '', state, '', `server ${mb(peakKb(indexing.child.pid!))}`, '']);
+    indexing.stop();
+  }
+  const audit = await cli(['audit', '.', '--format', 'json', '--min-risk', '0', '--fail-on', 'none'], workspace);
+  const checked = (JSON.parse(audit.stdout) as { files: unknown[] }).files.length;
+  rows.push([`the same ${count.toLocaleString('en-US')} files (claimfloor audit)`, '', '', '', `${checked.toLocaleString('en-US')} files checked`, seconds(audit.ms), mb(audit.peakKb), audit.stderr.trim().replace(/\n/g, ' / ') || '–']);
+  console.log(rows.slice(-2).map((r) => r.join(' | ')).join('\n'));
+
+  const markdown = [
+    '## Huge inputs',
+    '',
+    `Generated by \`npm run bench:stress\` (one run each; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}). Editor settings are the defaults (\`claimFloor.maxFileChars\` 500,000); the CLI uses \`limits.maxChars\` 2,000,000 and \`corpus.maxFiles\` 20,000.`,
+    '',
+    table(['Input', 'Size', 'Server: first diagnostics', 'Claims', 'Server: what it announced', 'CLI time', 'CLI peak RSS', 'CLI: what it announced'], rows),
+  ].join('\n');
+  writeSection('stress', markdown);
+  console.log(`\n${markdown}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
