@@ -77,6 +77,8 @@ export class WorkspaceCorpus {
   private readonly configIgnore?: Ignore;
   /** Files indexed only up to `maxDocumentChars`. */
   private readonly truncated = new Set<string>();
+  /** `confineTo` with its symbolic links resolved, once. */
+  private allowedDirs?: string[];
 
   constructor(
     readonly scope: CorpusScope,
@@ -220,11 +222,9 @@ export class WorkspaceCorpus {
   /** Whether a file lies under `confineTo` once symbolic links are followed (always, without confinement). */
   private confinedHere(file: string): boolean {
     if (!this.scope.confineTo || this.explicitFiles.has(file)) return true;
+    this.allowedDirs ??= this.scope.confineTo.map((dir) => slash(realpathOr(dir)));
     const real = slash(realpathOr(file));
-    return this.scope.confineTo.some((dir) => {
-      const allowed = slash(realpathOr(dir));
-      return real === allowed || real.startsWith(`${allowed}/`);
-    });
+    return this.allowedDirs.some((dir) => real === dir || real.startsWith(`${dir}/`));
   }
 
   /** Drops files outside `confineTo`, saying how many and why. */
