@@ -5,7 +5,7 @@
 //
 //   npm run bench -- [--runs 5] [--skip-model]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +16,7 @@ import { Session, until } from '../test/helpers/lspSession';
 import { table, writeSection } from './lib/benchmarksDoc';
 import { buildMarkdownCorpus, countWords, proseDocument } from './lib/markdownCorpus';
 import { median } from './lib/metrics';
+import { megabytes, peakRssKb } from './lib/peakMemory';
 import { measureModelScoring, type ModelScoringResult, writeBenchModel } from './lib/modelScoringBench';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'skip-model': { type: 'boolean', default: false } } });
@@ -23,14 +24,6 @@ const runs = Math.max(5, Number(args.runs));
 const WIKIBIO = resolve('../shared/bench/wikibio-dev.jsonl');
 const SIZES = [1_000, 10_000, 50_000];
 const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
-const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
-
-/** Peak and current resident memory of a process, from /proc (kB). */
-function memoryOf(pid: number): { peakKb: number; currentKb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const field = (name: string) => Number(status.match(new RegExp(`${name}:\\s+(\\d+)`))?.[1] ?? NaN);
-  return { peakKb: field('VmHWM'), currentKb: field('VmRSS') };
-}
 
 function timed(fn: () => void): number {
   const t = performance.now();
@@ -81,7 +74,7 @@ async function editorLatency(): Promise<EditorLatency[]> {
         await session.diagnosticsFor(uri, (p) => p.version === 2, 120_000);
         edits.push(performance.now() - e);
       }
-      results.push({ words: countWords(text), characters: text.length, claims, openMs: median(open), engineMs: median(engine), editMs: median(edits), serverPeakKb: memoryOf(session.child.pid!).peakKb });
+      results.push({ words: countWords(text), characters: text.length, claims, openMs: median(open), engineMs: median(engine), editMs: median(edits), serverPeakKb: peakRssKb(session.child.pid!) });
       console.log(`editor ${words} words: open ${ms(median(open))} ms (engine alone ${ms(median(engine))} ms), edit ${ms(median(edits))} ms`);
     }
   } finally {
@@ -110,7 +103,7 @@ async function serverMemory(modelFolder: string | undefined): Promise<{ peakKb: 
         return /small language model/.test((hover?.contents as MarkupContent | undefined)?.value ?? '') ? true : undefined;
       }, 300_000);
     }
-    return { peakKb: memoryOf(session.child.pid!).peakKb, scoredMs: modelFolder ? performance.now() - t : undefined };
+    return { peakKb: peakRssKb(session.child.pid!), scoredMs: modelFolder ? performance.now() - t : undefined };
   } finally {
     session.stop();
   }
@@ -186,7 +179,7 @@ async function main(): Promise<void> {
     '',
     table(
       ['Document', 'Claims', 'First diagnostics', 'Engine alone (same text, in-process)', 'After a one-sentence edit', 'Server peak RSS so far'],
-      editor.map((e) => [`${e.words.toLocaleString('en-US')} words (${(e.characters / 1000).toFixed(0)}k chars)`, e.claims, `${ms(e.openMs)} ms`, `${ms(e.engineMs)} ms`, `${ms(e.editMs!)} ms`, mb(e.serverPeakKb)]),
+      editor.map((e) => [`${e.words.toLocaleString('en-US')} words (${(e.characters / 1000).toFixed(0)}k chars)`, e.claims, `${ms(e.openMs)} ms`, `${ms(e.engineMs)} ms`, `${ms(e.editMs!)} ms`, megabytes(e.serverPeakKb)]),
     ),
     '',
     `First diagnostics = didOpen to publishDiagnostics; the documents are WikiBio GPT-3 passages under headings (prose dense in claims)${corpus.withWikiBio ? '' : ' — ../shared was missing, so a fallback sentence repeated'}. The edit appends a sentence to a paragraph in the middle and waits for that version's diagnostics.`,
@@ -210,11 +203,11 @@ async function main(): Promise<void> {
             ['Raw onnxruntime-node forward, same batches', `${(model.sentences / (model.rawMs / 1000)).toFixed(1)} sentences/s, ${Math.round(model.tokens / (model.rawMs / 1000))} tokens/s`],
             ['Speed relative to raw (median of per-run ratios)', `${model.speedRatio.toFixed(2)}× (runs ${model.ratios.map((x) => x.toFixed(2)).join(', ')})`],
             [`${model.document.words.toLocaleString('en-US')}-word document`, `load ${ms(model.document.loadMs)} ms, cold ${ms(model.document.coldMs)} ms, warm ${ms(model.document.warmMs)} ms, disk cache ${ms(model.document.diskMs)} ms, rules only ${ms(model.document.rulesMs)} ms`],
-            ['Server peak RSS, 1,000-word document, rules only', mb(memory.rulesKb)],
-            ['Server peak RSS, same document scored by the model', `${mb(memory.modelKb!)} (scored diagnostics after ${ms(memory.scoredMs!)} ms)`],
+            ['Server peak RSS, 1,000-word document, rules only', megabytes(memory.rulesKb)],
+            ['Server peak RSS, same document scored by the model', `${megabytes(memory.modelKb!)} (scored diagnostics after ${ms(memory.scoredMs!)} ms)`],
           ],
         )
-      : `Model skipped (--skip-model). Server peak RSS, 1,000-word document, rules only: ${mb(memory.rulesKb)}.`,
+      : `Model skipped (--skip-model). Server peak RSS, 1,000-word document, rules only: ${megabytes(memory.rulesKb)}.`,
     '',
     model
       ? 'The model is the full distilgpt2 architecture (6 layers, 768 wide, 50,257 vocabulary) with random fp32 weights, written by the test generator: no real weights reach these machines, and speed and memory do not depend on the values (the real int8 file is smaller, so its RSS is lower).'

@@ -4,7 +4,7 @@
 //
 //   npm run bench:stress -- [--files 20500]
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,15 +12,11 @@ import { type Diagnostic, DidCloseTextDocumentNotification, DidOpenTextDocumentN
 import { URI } from 'vscode-uri';
 import { Session, until } from '../test/helpers/lspSession';
 import { table, writeSection } from './lib/benchmarksDoc';
+import { megabytes, peakRssKb } from './lib/peakMemory';
 
 const { values: args } = parseArgs({ options: { files: { type: 'string', default: '20500' } } });
-const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const messageOf = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
-
-function peakKb(pid: number): number {
-  return Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)?.[1] ?? NaN);
-}
 
 /** Runs the CLI, sampling its peak RSS from /proc until it exits. */
 function cli(argv: string[], cwd: string): Promise<{ ms: number; code: number | null; stdout: string; stderr: string; peakKb: number }> {
@@ -33,12 +29,8 @@ function cli(argv: string[], cwd: string): Promise<{ ms: number; code: number | 
     child.stdout.on('data', (d: Buffer) => (stdout += d));
     child.stderr.on('data', (d: Buffer) => (stderr += d));
     const timer = setInterval(() => {
-      try {
-        const now = peakKb(child.pid!);
-        if (Number.isFinite(now)) peak = Math.max(peak, now);
-      } catch {
-        // The process has just exited.
-      }
+      const now = peakRssKb(child.pid!);
+      if (Number.isFinite(now)) peak = Math.max(peak, now);
     }, 20);
     child.on('exit', (code) => {
       clearInterval(timer);
@@ -72,10 +64,10 @@ async function main(): Promise<void> {
       const notices = diagnostics.filter((d) => !d.code).map(messageOf);
       const run = await cli(['audit', `${name.replace(/\W+/g, '-')}.md`, '--format', 'text', '--min-risk', '0', '--fail-on', 'none'], root);
       const cliNotices = run.stdout.split('\n').filter((l) => /checked \(limits|not checked/.test(l)).map((l) => l.replace(/^\S+:\d+:\d+ \w+ /, ''));
-      rows.push([name, `${(text.length / 1e6).toFixed(2)} M chars`, seconds(ms), diagnostics.length - notices.length, notices.join(' / ') || '–', seconds(run.ms), mb(run.peakKb), cliNotices.join(' / ') || '–']);
+      rows.push([name, `${(text.length / 1e6).toFixed(2)} M chars`, seconds(ms), diagnostics.length - notices.length, notices.join(' / ') || '–', seconds(run.ms), megabytes(run.peakKb), cliNotices.join(' / ') || '–']);
       console.log(rows.at(-1)!.join(' | '));
     }
-    rows.push(['(server after all three)', '', '', '', `peak RSS ${mb(peakKb(session.child.pid!))}`, '', '', '']);
+    rows.push(['(server after all three)', '', '', '', `peak RSS ${megabytes(peakRssKb(session.child.pid!))}`, '', '', '']);
   } finally {
     session.stop();
   }
@@ -96,12 +88,12 @@ async function main(): Promise<void> {
     const done = await until(() => indexing.notifications.find((n) => n.method === 'claimfloor/corpusState' && /indexed/.test((n.params as { text: string }).text)), 900_000);
     state = (done.params as { text: string }).text;
   } finally {
-    rows.push([`workspace of ${count.toLocaleString('en-US')} files (language server index)`, '', seconds(performance.now() - started), '', state, '', `server ${mb(peakKb(indexing.child.pid!))}`, '']);
+    rows.push([`workspace of ${count.toLocaleString('en-US')} files (language server index)`, '', seconds(performance.now() - started), '', state, '', `server ${megabytes(peakRssKb(indexing.child.pid!))}`, '']);
     indexing.stop();
   }
   const audit = await cli(['audit', '.', '--format', 'json', '--min-risk', '0', '--fail-on', 'none'], workspace);
   const checked = (JSON.parse(audit.stdout) as { files: unknown[] }).files.length;
-  rows.push([`the same ${count.toLocaleString('en-US')} files (claimfloor audit)`, '', '', '', `${checked.toLocaleString('en-US')} files checked`, seconds(audit.ms), mb(audit.peakKb), audit.stderr.trim().replace(/\n/g, ' / ') || '–']);
+  rows.push([`the same ${count.toLocaleString('en-US')} files (claimfloor audit)`, '', '', '', `${checked.toLocaleString('en-US')} files checked`, seconds(audit.ms), megabytes(audit.peakKb), audit.stderr.trim().replace(/\n/g, ' / ') || '–']);
   console.log(rows.slice(-2).map((r) => r.join(' | ')).join('\n'));
 
   const markdown = [
