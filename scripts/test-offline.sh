@@ -4,6 +4,7 @@
 # the only network use ever allowed is an explicit model download). Needs root, as CI runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+command -v ip > /dev/null || { apt-get update -qq && apt-get install -y -qq iproute2; }
 exec unshare --net bash -c '
   set -euo pipefail
   ip link set lo up
