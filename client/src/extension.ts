@@ -1,10 +1,23 @@
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, ExecuteCommandRequest, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import type { FileAudit } from './auditReport/fileAudit';
 import { ReportPanel } from './auditReport/reportPanel';
+import { ServerRestarts } from './serverRestarts';
 import { ClaimStatusBar, type ModelState } from './statusBar';
 
 let client: LanguageClient | undefined;
+
+/** A crashed server is started again a bounded number of times, then the user is told (ServerRestarts). */
+function restartPolicy(restarts: ServerRestarts): NonNullable<LanguageClientOptions['errorHandler']> {
+  return {
+    // As the library's default: a few write errors are survivable, more mean the connection is gone.
+    error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    closed: () => {
+      const decision = restarts.crashed();
+      return decision.restart ? { action: CloseAction.Restart, handled: true } : { action: CloseAction.DoNotRestart, message: decision.message };
+    },
+  };
+}
 
 /** Starts the ClaimFloor language server (its own process, over IPC) and the editor commands. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -24,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     // Downloaded models and cached scores live in the extension's global storage.
     initializationOptions: { storagePath: context.globalStorageUri.fsPath },
+    errorHandler: restartPolicy(new ServerRestarts()),
   };
   client = new LanguageClient('claimfloor', 'ClaimFloor', serverOptions, clientOptions);
   const running = client;

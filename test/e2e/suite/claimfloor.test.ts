@@ -1,4 +1,6 @@
 import * as assert from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 
 async function waitFor<T>(probe: () => T | undefined, what: string, ms = 45_000): Promise<T> {
@@ -59,5 +61,33 @@ suite('ClaimFloor in a real VS Code', () => {
 
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  test('a killed language server is started again and the squiggles come back', async () => {
+    // The extension's own server: a dist/server.js process descended from this extension host.
+    const parentOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+    const descends = (pid: number): boolean => pid > 1 && (pid === process.pid || descends(parentOf(pid)));
+    const listed = () => {
+      try {
+        return execFileSync('pgrep', ['-f', 'dist/server.js'], { encoding: 'utf8' }).trim().split('\n').map(Number);
+      } catch {
+        return []; // pgrep exits 1 when nothing matches (between the kill and the restart)
+      }
+    };
+    const serverPid = () => {
+      const mine = listed().filter((pid) => pid !== process.pid && descends(pid));
+      return mine.length === 1 ? mine[0] : undefined;
+    };
+    const before = await waitFor(serverPid, 'the language server process');
+    process.kill(before, 'SIGKILL');
+    const after = await waitFor(() => {
+      const pid = serverPid();
+      return pid !== undefined && pid !== before ? pid : undefined;
+    }, 'a new language server process');
+    assert.notStrictEqual(after, before);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(doc.lineCount, 0), '\nSales rose from 20 to 30, a 60% increase.\n');
+    await vscode.workspace.applyEdit(edit);
+    await waitFor(() => (ours(doc.uri).some((d) => /50% increase, not 60%/.test(d.message)) ? true : undefined), 'diagnostics from the restarted server');
   });
 });
