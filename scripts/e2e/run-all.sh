@@ -15,9 +15,12 @@ copies=$(mktemp -d)
 trap 'rm -rf "$copies"' EXIT
 cp -r test/e2e/workspace "$copies/suite"
 cp -r test/e2e/workspace "$copies/ui"
-# Hostile text in a claim: it must reach the report as text and run nothing (the UI check looks).
-cat test/e2e/xss-payloads.md >> "$copies/ui/draft.md"
-bash scripts/e2e/run-ui-check.sh --ext . --vsix out/claimfloor.vsix --workspace "$copies/ui" --file draft.md \
+# Hostile text in claims and in the file's name: it must reach the report as text and run nothing
+# (the UI check looks).
+hostile='draft <img src=x onerror=document.body.dataset.pwned=1>.md'
+cat test/e2e/workspace/draft.md test/e2e/xss-payloads.md > "$copies/ui/$hostile"
+rm "$copies/ui/draft.md"
+bash scripts/e2e/run-ui-check.sh --ext . --vsix out/claimfloor.vsix --workspace "$copies/ui" --file "$hostile" \
   --squiggle error --hover-text 'Theoretical floor' \
   --command 'ClaimFloor: Audit Claims in Current File' \
   --expect-notification 'ClaimFloor audit:' --expect-report 'certainly wrong' --expect-inert 'onerror=' \
