@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { FITTED_CALIBRATION, type FittedCalibration } from '../server/src/engine/risk/calibration/fittedCalibration';
+import type { FittedCalibration } from '../server/src/engine/risk/calibration/fittedCalibration';
 import { fitCalibration } from './lib/calibration';
 import { readWikiBio } from './lib/wikibio';
 import { writeWikiBioWorkspace } from './lib/wikibioWorkspace';
@@ -20,8 +20,8 @@ async function main(): Promise<void> {
   const source = `WikiBio GPT-3 hallucination data (SelfCheckGPT, Manakul et al. 2023; text-davinci-003 biographies), dev split: ${rows.length} passages, sha256 ${sha.slice(0, 12)}…; fitted by bench/calibrate.ts with each passage's Wikipedia text as its source`;
   const workspace = await writeWikiBioWorkspace(rows, true);
   try {
-    const fitted = fitCalibration(workspace, rows, source);
-    const calibration: FittedCalibration = { source, typePriors: fitted.typePriors, evidence: FITTED_CALIBRATION.evidence, ...(fitted.grounding ? { grounding: fitted.grounding } : {}) };
+    const fitted = fitCalibration(workspace, rows);
+    const calibration: FittedCalibration = { source, typePriors: fitted.typePriors, ...(fitted.grounding ? { grounding: fitted.grounding } : {}) };
     console.log(JSON.stringify(calibration, null, 2));
     if (args.write) {
       writeFileSync(OUT, `${JSON.stringify(calibration, null, 2)}\n`);

@@ -57,7 +57,7 @@ function fitTypePriors(examples: Array<{ claim: AssessedClaim; wrong: boolean }>
   return priors;
 }
 
-function fitGrounding(examples: Array<{ claim: AssessedClaim; wrong: boolean }>, source: string): GroundingModel | undefined {
+function fitGrounding(examples: Array<{ claim: AssessedClaim; wrong: boolean }>): GroundingModel | undefined {
   const usable = examples.filter(({ claim }) => {
     const status = claim.corpus?.grounding.status;
     return status !== undefined && status !== 'no-sources' && status !== 'contradicted' && !claim.certain;
@@ -68,14 +68,14 @@ function fitGrounding(examples: Array<{ claim: AssessedClaim; wrong: boolean }>,
     return GROUNDING_FEATURES.map((f) => features[f]);
   });
   const fit = fitLogistic(x, usable.map((u) => u.wrong), usable.map(({ claim }) => logit(claim.risk)));
-  return { intercept: round(fit.intercept), weights: Object.fromEntries(GROUNDING_FEATURES.map((f, i) => [f, round(fit.weights[i])])) as GroundingModel['weights'], claims: usable.length, source };
+  return { intercept: round(fit.intercept), weights: Object.fromEntries(GROUNDING_FEATURES.map((f, i) => [f, round(fit.weights[i])])) as GroundingModel['weights'], claims: usable.length };
 }
 
 /** Priors from the rules-only analysis, then the grounding model on top of those priors (needs a workspace with sources). */
-export function fitCalibration(workspace: WikiBioWorkspace, rows: readonly WikiBioRow[], source: string): Fitted {
+export function fitCalibration(workspace: WikiBioWorkspace, rows: readonly WikiBioRow[]): Fitted {
   const config = resolveConfig();
   const typePriors = withCalibration({ typePriors: {}, grounding: undefined }, () => fitTypePriors(labelled(rows, analyzeDrafts(workspace, rows, config, { signals: RULES_SIGNALS }))));
-  const grounding = withCalibration({ typePriors, grounding: undefined }, () => fitGrounding(labelled(rows, analyzeDrafts(workspace, rows, config, { signals: RULES_SIGNALS })), source));
+  const grounding = withCalibration({ typePriors, grounding: undefined }, () => fitGrounding(labelled(rows, analyzeDrafts(workspace, rows, config, { signals: RULES_SIGNALS }))));
   return { typePriors, grounding };
 }
 
@@ -84,7 +84,7 @@ export function crossFitted(fitOn: WikiBioWorkspace, evaluate: WikiBioWorkspace,
   const halves = [rows.filter((r) => r.id < rows.length / 2), rows.filter((r) => r.id >= rows.length / 2)];
   const claims = new Map<number, AssessedClaim[]>();
   halves.forEach((train, i) => {
-    const fitted = fitCalibration(fitOn, train, 'one half of the passages');
+    const fitted = fitCalibration(fitOn, train);
     for (const [id, found] of withCalibration(fitted, () => analyzeDrafts(evaluate, halves[1 - i], resolveConfig()))) claims.set(id, found);
   });
   return claims;

@@ -145,7 +145,7 @@ describe('grounding against sources', () => {
   it('the fitted grounding model moves the risk by intercept + Σ weight × finding, from the rules-only risk', () => {
     const index = indexOf({ '/w/sources/curie.txt': source }, ['/w/sources/curie.txt']);
     const model = FITTED_CALIBRATION.grounding!;
-    assert.ok(model.claims > 0 && model.source.includes('WikiBio'));
+    assert.ok(model.claims > 0 && FITTED_CALIBRATION.source.includes('WikiBio'));
     for (const sentence of ['Marie Curie was a Polish physicist, born in Warsaw.', 'Marie Curie studied chemistry in Lisbon from 1891.']) {
       const [claim] = analyse(sentence, index);
       const [rules] = analyzeDocument(sentence, config, { signals: RULES_SIGNALS }).claims;

@@ -12,9 +12,8 @@ export type GroundingFeature = (typeof GROUNDING_FEATURES)[number];
 export interface GroundingModel {
   intercept: number;
   weights: Record<GroundingFeature, number>;
-  /** Labelled claims it was fitted on. */
+  /** Labelled claims it was fitted on (the data: `FittedCalibration.source`). */
   claims: number;
-  source: string;
 }
 
 /** Missing names and numbers count up to this many, so one long sentence cannot dominate. */

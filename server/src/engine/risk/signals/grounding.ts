@@ -51,7 +51,7 @@ export const groundingSignal: RiskSignal = {
         effect: { kind: 'log-odds', shift },
         summary: `${shift >= 0 ? '+' : '−'}${round(Math.abs(shift))} log-odds: ${reading(g)}`,
         provenance: 'measured',
-        source: `logistic model fitted on ${model.claims} labelled claims: ${model.source}`,
+        source: `logistic model fitted on ${model.claims} labelled claims: ${FITTED_CALIBRATION.source}`,
       },
     ];
   },

@@ -1,7 +1,9 @@
 import type { Evidence, RiskSignal } from '../evidence';
-import { calibratedFinding } from './calibratedFinding';
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+/** Shown, never counted: on held-out WikiBio passages these findings did not help (docs/benchmarks.md, ablation). */
+const shown = (signal: string, summary: string): Evidence => ({ signal, effect: { kind: 'note' }, summary: `${summary} (not calibrated, so it does not change the risk)`, provenance: 'measured' });
 
 /**
  * THEORY.md §9.1/§9.2: how often the claim's fact occurs in reference material (the workspace's
@@ -23,13 +25,13 @@ export const raritySignal: RiskSignal = {
               o.status === 'singleton' ? 'a singleton — seen once, the regime the singleton bound of KNVZ Thm 2 covers' : 'repeated'
             }`;
       const ambiguity = o.ambiguousName ? ` (name ambiguous: ${o.ambiguousName.join(', ')})` : '';
-      evidence.push(calibratedFinding(this.id, `occurrence:${o.status}`, `${reading}${ambiguity}`));
+      evidence.push(shown(this.id, `${reading}${ambiguity}`));
     }
     const p = corpus.popularity;
     if (p) {
       const reading =
         p.status === 'unknown' ? `“${p.subject}” is ${p.detail}: rare by default` : `“${p.subject}” is well known (${p.detail}): facts about it are rarely singletons`;
-      evidence.push(calibratedFinding(this.id, `popularity:${p.status}`, reading));
+      evidence.push(shown(this.id, reading));
     }
     return evidence;
   },
