@@ -26,7 +26,7 @@ import { table, writeSection } from './lib/benchmarksDoc';
 import { crossFitted } from './lib/calibration';
 import { median, precisionRecallCurve, reliability } from './lib/metrics';
 import { prCurveSvg, reliabilitySvg } from './lib/svgCharts';
-import { isWrong, type ProtocolResult, readWikiBio, type ScoredPassage, selfCheckProtocol, sentenceSpans, type Task } from './lib/wikibio';
+import { isWrong, type ProtocolResult, readWikiBio, type ScoredPassage, selfCheckProtocol, type SentenceSpan, sentenceSpans, type Task } from './lib/wikibio';
 import { analyzeDrafts, claimSentence, overlaps, type WikiBioWorkspace, writeWikiBioWorkspace } from './lib/wikibioWorkspace';
 
 const { values: args } = parseArgs({
@@ -50,7 +50,7 @@ const medianRisk = (claims: Claims) => median([...claims.values()].flat().map((c
 function score(claims: Claims, fallback = medianRisk(claims)): ScoredPassage[] {
   return rows.map((r) => {
     const found = claims.get(r.id) ?? [];
-    const riskiest = (s: ReturnType<typeof sentenceSpans>[number]) => found.filter((c) => overlaps(c, s)).reduce<number | undefined>((max, c) => Math.max(max ?? 0, c.risk), undefined);
+    const riskiest = (s: SentenceSpan) => found.filter((c) => overlaps(c, s)).reduce<number | undefined>((max, c) => Math.max(max ?? 0, c.risk), undefined);
     const spans = sentenceSpans(r);
     return { labels: spans.map((s) => s.label), scores: spans.map((s) => riskiest(s) ?? fallback) };
   });

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { analyzeDocument, resolveConfig } from '../server/src/engine';
-import { Session, until } from '../test/helpers/lspSession';
+import { IMMEDIATE_RULES_ONLY, Session, until } from '../test/helpers/lspSession';
 import { table, writeSection } from './lib/benchmarksDoc';
 import { buildMarkdownCorpus, countWords, proseDocument } from './lib/markdownCorpus';
 import { median } from './lib/metrics';
@@ -37,7 +37,7 @@ interface EditorLatency {
   claims: number;
   openMs: number;
   engineMs: number;
-  editMs?: number;
+  editMs: number;
   serverPeakKb: number;
 }
 
@@ -45,7 +45,7 @@ interface EditorLatency {
 async function editorLatency(): Promise<EditorLatency[]> {
   const root = mkdtempSync(join(tmpdir(), 'claimfloor-speed-'));
   const session = new Session();
-  session.settings = { run: 'onType', debounceMs: 0, model: { enabled: false } };
+  session.settings = IMMEDIATE_RULES_ONLY;
   await session.start(root);
   const config = resolveConfig();
   const results: EditorLatency[] = [];
@@ -87,7 +87,7 @@ async function editorLatency(): Promise<EditorLatency[]> {
 async function serverMemory(modelFolder: string | undefined): Promise<{ peakKb: number; scoredMs?: number }> {
   const root = mkdtempSync(join(tmpdir(), 'claimfloor-rss-'));
   const session = new Session();
-  session.settings = { run: 'onType', debounceMs: 0, model: modelFolder ? { enabled: true, path: modelFolder } : { enabled: false } };
+  session.settings = { ...IMMEDIATE_RULES_ONLY, model: modelFolder ? { enabled: true, path: modelFolder } : { enabled: false } };
   await session.start(root, { storagePath: join(root, 'storage') });
   try {
     if (modelFolder) await until(() => session.notifications.find((n) => (n.params as { state: string }).state === 'ready'), 300_000);
@@ -179,7 +179,7 @@ async function main(): Promise<void> {
     '',
     table(
       ['Document', 'Claims', 'First diagnostics', 'Engine alone (same text, in-process)', 'After a one-sentence edit', 'Server peak RSS so far'],
-      editor.map((e) => [`${e.words.toLocaleString('en-US')} words (${(e.characters / 1000).toFixed(0)}k chars)`, e.claims, `${ms(e.openMs)} ms`, `${ms(e.engineMs)} ms`, `${ms(e.editMs!)} ms`, megabytes(e.serverPeakKb)]),
+      editor.map((e) => [`${e.words.toLocaleString('en-US')} words (${(e.characters / 1000).toFixed(0)}k chars)`, e.claims, `${ms(e.openMs)} ms`, `${ms(e.engineMs)} ms`, `${ms(e.editMs)} ms`, megabytes(e.serverPeakKb)]),
     ),
     '',
     `First diagnostics = didOpen to publishDiagnostics; the documents are WikiBio GPT-3 passages under headings (prose dense in claims)${corpus.withWikiBio ? '' : ' — ../shared was missing, so a fallback sentence repeated'}. The edit appends a sentence to a paragraph in the middle and waits for that version's diagnostics.`,

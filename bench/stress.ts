@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Diagnostic, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { Session, until } from '../test/helpers/lspSession';
+import { IMMEDIATE_RULES_ONLY, Session, until } from '../test/helpers/lspSession';
 import { table, writeSection } from './lib/benchmarksDoc';
 import { megabytes, peakRssKb } from './lib/peakMemory';
 
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'claimfloor-stress-'));
   const rows: Array<Array<string | number>> = [];
   const session = new Session();
-  session.settings = { run: 'onType', debounceMs: 0, model: { enabled: false } };
+  session.settings = IMMEDIATE_RULES_ONLY;
   await session.start(root);
   try {
     for (const [name, text] of DOCUMENTS) {
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     writeFileSync(join(folder, `note-${i}.md`), `# Note ${i}\n\nThe archive of note ${i} moved to Lisbon in ${1800 + (i % 200)}.\n`);
   }
   const indexing = new Session();
-  indexing.settings = { run: 'onType', debounceMs: 0, model: { enabled: false } };
+  indexing.settings = IMMEDIATE_RULES_ONLY;
   const started = performance.now();
   await indexing.start(workspace, { storagePath: join(root, 'storage') });
   let state = '';

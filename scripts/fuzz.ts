@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fuzzEngine } from '../test/helpers/fuzz/engineFuzz';
 import { fuzzLanguageServer } from '../test/helpers/fuzz/lspFuzz';
-import { Session } from '../test/helpers/lspSession';
+import { IMMEDIATE_RULES_ONLY, Session } from '../test/helpers/lspSession';
 
 const { values: args } = parseArgs({ options: { engine: { type: 'string', default: '100000' }, lsp: { type: 'string', default: '100000' }, seed: { type: 'string' } } });
 const seed = args.seed ? Number(args.seed) : Math.floor(Math.random() * 2 ** 31);
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
 
   const root = mkdtempSync(join(tmpdir(), 'claimfloor-fuzz-'));
   const session = new Session();
-  session.settings = { run: 'onType', debounceMs: 0, model: { enabled: false } };
+  session.settings = IMMEDIATE_RULES_ONLY;
   await session.start(root);
   started = performance.now();
   const lsp = { cases: 0, edits: 0, worstMs: 0 };

@@ -12,7 +12,6 @@ import { type SentenceSpan, sentenceSpans, type WikiBioRow } from './wikibio';
 
 export interface WikiBioWorkspace {
   root: string;
-  sources: boolean;
   /** Relative to `root`. */
   draftPath(row: WikiBioRow): string;
   sourceFolders: string[];
@@ -33,7 +32,7 @@ export async function writeWikiBioWorkspace(rows: readonly WikiBioRow[], sources
   const sourceFolders = sources ? ['sources'] : [];
   const config = resolveConfig();
   const corpus = await buildCorpus(rows.map((r) => join(root, draftPath(r))), { sources: sourceFolders.map((s) => join(root, s)), gazetteerDir: resolve('dist') }, root, () => config);
-  return { root, sources, draftPath, sourceFolders, corpus, remove: () => rmSync(root, { recursive: true, force: true }) };
+  return { root, draftPath, sourceFolders, corpus, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
 export const draftText = (r: WikiBioRow) => `${r.gpt3_text}\n`;

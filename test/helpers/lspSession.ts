@@ -26,6 +26,9 @@ export async function until<T>(probe: () => Promise<T | undefined> | T | undefin
   }
 }
 
+/** Settings for measuring and fuzzing: every change analysed at once, no model. */
+export const IMMEDIATE_RULES_ONLY: Readonly<Record<string, unknown>> = Object.freeze({ run: 'onType', debounceMs: 0, model: { enabled: false } });
+
 /** A real language-server session over stdio, driven by the protocol library VS Code uses. */
 export class Session {
   readonly child: ChildProcess;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fuzzLanguageServer } from '../helpers/fuzz/lspFuzz';
-import { Session } from '../helpers/lspSession';
+import { IMMEDIATE_RULES_ONLY, Session } from '../helpers/lspSession';
 
 /** A fixed seed keeps `npm test` repeatable; `npm run fuzz` runs the long, randomly seeded campaign. */
 const SEED = 20261201;
@@ -16,7 +16,7 @@ describe('language server under random documents and edit sequences (seeded)', (
   before(async () => {
     root = mkdtempSync(join(tmpdir(), 'claimfloor-fuzz-'));
     session = new Session();
-    session.settings = { run: 'onType', debounceMs: 0, model: { enabled: false } };
+    session.settings = IMMEDIATE_RULES_ONLY;
     await session.start(root);
   });
   after(() => session.stop());

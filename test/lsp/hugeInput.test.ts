@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Diagnostic, DiagnosticSeverity, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { Session } from '../helpers/lspSession';
+import { IMMEDIATE_RULES_ONLY, Session } from '../helpers/lspSession';
 
 /** A hang detector, generous for CI's shared cores; the measured times are in docs/benchmarks.md (npm run bench:stress). */
 const BOUND_MS = 30_000;
@@ -19,7 +19,7 @@ describe('huge documents in the language server: bounded, and every cap announce
     root = mkdtempSync(join(tmpdir(), 'claimfloor-huge-'));
     session = new Session();
     // A writer who raised the cap: 1 MB lines and 100,000-line files fit under it, 10 MB does not.
-    session.settings = { run: 'onType', debounceMs: 0, maxFileChars: MAX_FILE_CHARS, model: { enabled: false } };
+    session.settings = { ...IMMEDIATE_RULES_ONLY, maxFileChars: MAX_FILE_CHARS };
     await session.start(root);
   });
   after(() => session.stop());
