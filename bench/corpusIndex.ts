@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveConfig } from '../server/src/engine';
-import { WorkspaceCorpus } from '../server/src/corpus/workspaceCorpus';
+import { WorkspaceCorpus } from '../server/src/workspaceIndex/workspaceCorpus';
 
 const { values: args } = parseArgs({ options: { files: { type: 'string', default: '5000' }, kb: { type: 'string', default: '10' }, runs: { type: 'string', default: '3' } } });
 const files = Number(args.files);

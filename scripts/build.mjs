@@ -14,7 +14,7 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'dist/extension.js' },
   // The model runs here, off the server's thread; transformers.js is bundled, the ONNX runtime's
   // native binding is loaded from node_modules.
-  { in: 'server/src/model/worker/scoringWorker.ts', out: 'dist/scoringWorker.js' },
+  { in: 'server/src/modelRuntime/worker/scoringWorker.ts', out: 'dist/scoringWorker.js' },
   // The extension-host test suite (run in a real VS Code by scripts/e2e/run-ext-tests.sh).
   { in: 'test/e2e/suite/index.ts', out: 'out/e2e/index.js' },
   { in: 'test/e2e/suite/claimfloor.test.ts', out: 'out/e2e/claimfloor.test.js' },
@@ -39,7 +39,7 @@ await Promise.all(
       // `vscode` is the extension host's own module; mocha is loaded from node_modules by the test entry. markdown-it-texmath requires KaTeX only to
       // render, which ClaimFloor never does.
       external: ['katex', 'vscode', 'mocha', '@vscode/test-electron', 'onnxruntime-node', 'onnxruntime-common'],
-      alias: { sharp: './server/src/model/worker/noImageSupport.ts' },
+      alias: { sharp: './server/src/modelRuntime/worker/noImageSupport.ts' },
       logLevel: 'warning',
     }),
   ),

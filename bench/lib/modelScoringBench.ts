@@ -11,10 +11,10 @@ import { join, resolve } from 'node:path';
 import { AutoTokenizer, env } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-node';
 import { analyzeDocument, resolveConfig } from '../../server/src/engine';
-import { ModelScoring } from '../../server/src/model/modelScoring';
-import { inspectModelFolder } from '../../server/src/model/resolveModel';
-import { ScoreCache } from '../../server/src/model/scoreCache';
-import { DEFAULT_WORKER_LIMITS, TransformerScorer } from '../../server/src/model/transformerScorer';
+import { ModelScoring } from '../../server/src/modelRuntime/modelScoring';
+import { inspectModelFolder } from '../../server/src/modelRuntime/resolveModel';
+import { ScoreCache } from '../../server/src/modelRuntime/scoreCache';
+import { DEFAULT_WORKER_LIMITS, TransformerScorer } from '../../server/src/modelRuntime/transformerScorer';
 import { DISTILGPT2_SHAPE } from '../../test/helpers/randomModel/gpt2Graph';
 import { writeRandomGpt2 } from '../../test/helpers/randomModel/writeRandomGpt2';
 

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type AnalyzeOptions, type AssessedClaim, analyzeDocument, type ClaimFloorConfig, resolveConfig } from '../../server/src/engine';
 import { buildCorpus } from '../../server/src/cli/audit';
-import type { CorpusContext } from '../../server/src/engine/corpus/claimCorpusEvidence';
-import { toDocumentPath } from '../../server/src/engine/corpus/corpusDocument';
+import type { CorpusContext } from '../../server/src/engine/reference/claimCorpusEvidence';
+import { toDocumentPath } from '../../server/src/engine/reference/corpusDocument';
 import { type SentenceSpan, sentenceSpans, type WikiBioRow } from './wikibio';
 
 export interface WikiBioWorkspace {

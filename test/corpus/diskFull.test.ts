@@ -7,8 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { resolveConfig } from '../../server/src/engine';
-import { WorkspaceCorpus } from '../../server/src/corpus/workspaceCorpus';
-import { ScoreCache } from '../../server/src/model/scoreCache';
+import { WorkspaceCorpus } from '../../server/src/workspaceIndex/workspaceCorpus';
+import { ScoreCache } from '../../server/src/modelRuntime/scoreCache';
 import { Session, until } from '../helpers/lspSession';
 
 /** A 64 KiB tmpfs filled to the last byte: every write into it fails with ENOSPC, as on a full disk. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeDocument, resolveConfig } from '../../server/src/engine';
-import { type CorpusScope, WorkspaceCorpus } from '../../server/src/corpus/workspaceCorpus';
+import { type CorpusScope, WorkspaceCorpus } from '../../server/src/workspaceIndex/workspaceCorpus';
 
 const config = resolveConfig();
 const FACT = 'Grace Hopper was born on 9 December 1906 in New York.';

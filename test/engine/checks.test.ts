@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkArithmetic } from '../../server/src/engine/checks/arithmetic';
 import { validateArxivId } from '../../server/src/engine/checks/arxivId';
-import { validateCalendarDate } from '../../server/src/engine/checks/calendarDate';
+import { validateCalendarDate } from '../../server/src/engine/text/calendar';
 import { validateDoi } from '../../server/src/engine/checks/doi';
 import { validateIsbn } from '../../server/src/engine/checks/isbn';
 import { claimsOf } from '../helpers/analyze';

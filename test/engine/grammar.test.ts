@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { it } from 'node:test';
-import { parseDirective } from '../../server/src/engine/suppressions/directive';
+import { parseDirective } from '../../server/src/engine/markdown/directives';
 
 const grammar = JSON.parse(readFileSync('syntaxes/claimfloor-directives.injection.tmLanguage.json', 'utf8'));
 const html = new RegExp(grammar.repository['html-directive'].match);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { alignByteLevelTokens, byteToUnicode } from '../../server/src/model/worker/byteLevelAlignment';
-import { nextTokenStats } from '../../server/src/model/worker/nextTokenStats';
+import { alignByteLevelTokens, byteToUnicode } from '../../server/src/modelRuntime/worker/byteLevelAlignment';
+import { nextTokenStats } from '../../server/src/modelRuntime/worker/nextTokenStats';
 
 const BYTES = byteToUnicode();
 /** Splits text into byte-level token strings at the given UTF-8 byte cut points. */

@@ -5,8 +5,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { PinnedModel } from '../../server/src/model/pinnedModel';
-import { downloadFolder, resolveModel } from '../../server/src/model/resolveModel';
+import type { PinnedModel } from '../../server/src/modelRuntime/pinnedModel';
+import { downloadFolder, resolveModel } from '../../server/src/modelRuntime/resolveModel';
 import { tempDir, tinyModel } from './modelHelpers';
 
 const FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/decoder_model_merged_quantized.onnx'];

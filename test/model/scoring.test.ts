@@ -5,13 +5,13 @@ import { after, before, describe, it } from 'node:test';
 import { AutoTokenizer, env } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-node';
 import { analyzeDocument, resolveConfig } from '../../server/src/engine';
-import type { SurprisalCalibration } from '../../server/src/engine/model/surprisalCalibration';
+import type { SurprisalCalibration } from '../../server/src/engine/lmFeatures/surprisalCalibration';
 import { RULES_SIGNALS } from '../../server/src/engine/risk/rulesSignals';
-import { ModelScoring } from '../../server/src/model/modelScoring';
-import { openModel } from '../../server/src/model/openModel';
-import { inspectModelFolder, type ResolvedModel } from '../../server/src/model/resolveModel';
-import { ScoreCache } from '../../server/src/model/scoreCache';
-import { AbortedError, TransformerScorer } from '../../server/src/model/transformerScorer';
+import { ModelScoring } from '../../server/src/modelRuntime/modelScoring';
+import { openModel } from '../../server/src/modelRuntime/openModel';
+import { inspectModelFolder, type ResolvedModel } from '../../server/src/modelRuntime/resolveModel';
+import { ScoreCache } from '../../server/src/modelRuntime/scoreCache';
+import { AbortedError, TransformerScorer } from '../../server/src/modelRuntime/transformerScorer';
 import { tempDir, tinyModel, WORKER_FILE } from './modelHelpers';
 
 const DRAFT = `# Einstein

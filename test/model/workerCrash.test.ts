@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeDocument, resolveConfig } from '../../server/src/engine';
-import { inspectModelFolder } from '../../server/src/model/resolveModel';
-import { TransformerScorer } from '../../server/src/model/transformerScorer';
+import { inspectModelFolder } from '../../server/src/modelRuntime/resolveModel';
+import { TransformerScorer } from '../../server/src/modelRuntime/transformerScorer';
 import { tempDir, tinyModel, WORKER_FILE } from './modelHelpers';
 
 const CRASHING_WORKER = resolve(__dirname, '../helpers/crashingWorker.mjs');

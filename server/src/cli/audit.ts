@@ -3,14 +3,14 @@ import { LRUCache } from 'lru-cache';
 import { type BlockCache, type BlockClaims, type ClaimFloorConfig, ConfigLoader, findConfigFile, resolveConfig, SEVERITY_ORDER, type Severity } from '../engine';
 import { checkFile } from './checkFile';
 import { collectFiles, isIgnored } from '../files/collectFiles';
-import type { FileResult } from '../report/fileResult';
+import type { FileResult } from '../output/fileResult';
 import { Progress } from './progress';
-import { openModel } from '../model/openModel';
-import type { DownloadProgress } from '../model/downloadModel';
-import { type ModelReport, modelReport, RULES_ONLY } from '../report/modelReport';
-import type { CorpusContext } from '../engine/corpus/claimCorpusEvidence';
-import { WorkspaceCorpus } from '../corpus/workspaceCorpus';
-import { loadGazetteer } from '../corpus/loadGazetteer';
+import { openModel } from '../modelRuntime/openModel';
+import type { DownloadProgress } from '../modelRuntime/downloadModel';
+import { type ModelReport, modelReport, RULES_ONLY } from '../output/modelReport';
+import type { CorpusContext } from '../engine/reference/claimCorpusEvidence';
+import { WorkspaceCorpus } from '../workspaceIndex/workspaceCorpus';
+import { loadGazetteer } from '../workspaceIndex/loadGazetteer';
 
 /** Paragraph results kept between indexing and auditing: more than a large repository's paragraphs, a bounded memory. */
 const BLOCK_CACHE_ENTRIES = 100_000;

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { analyzeDocument, type BlockCache, type ClaimFloorConfig } from '../engine';
-import type { FileResult } from '../report/fileResult';
+import type { FileResult } from '../output/fileResult';
 import { readDocument } from '../files/readDocument';
-import type { ModelScoring, ScoringStats } from '../model/modelScoring';
-import type { CorpusContext } from '../engine/corpus/claimCorpusEvidence';
-import { toDocumentPath } from '../engine/corpus/corpusDocument';
+import type { ModelScoring, ScoringStats } from '../modelRuntime/modelScoring';
+import type { CorpusContext } from '../engine/reference/claimCorpusEvidence';
+import { toDocumentPath } from '../engine/reference/corpusDocument';
 
 export interface CheckFileRequest {
   path: string;

@@ -1,4 +1,4 @@
-import type { DownloadProgress } from '../model/downloadModel';
+import type { DownloadProgress } from '../modelRuntime/downloadModel';
 
 const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
 

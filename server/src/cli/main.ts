@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { version } from '../../../package.json';
 import { audit, exitCodeFor } from './audit';
-import type { FileResult } from '../report/fileResult';
-import { formatGithub } from './formatters/github';
-import { formatJson } from './formatters/json';
-import { formatSarif } from '../report/sarif';
-import { formatText } from './formatters/text';
-import type { ModelReport } from '../report/modelReport';
+import type { FileResult } from '../output/fileResult';
+import { formatGithub } from '../output/githubFormat';
+import { formatJson } from '../output/jsonFormat';
+import { formatSarif } from '../output/sarif';
+import { formatText } from '../output/textFormat';
+import type { ModelReport } from '../output/modelReport';
 import { downloadProgressPrinter } from './downloadProgress';
 
 const FORMATTERS: Record<string, (results: FileResult[], options: { quiet: boolean; model: ModelReport }) => string> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };

@@ -1,10 +1,10 @@
 import { dirname, join, resolve } from 'node:path';
 import type { ClaimFloorConfig } from '../engine';
-import type { CorpusContext } from '../engine/corpus/claimCorpusEvidence';
-import type { Gazetteer } from '../engine/corpus/popularity';
-import { loadGazetteer } from '../corpus/loadGazetteer';
-import { WorkspaceCorpus } from '../corpus/workspaceCorpus';
-import { toDocumentPath } from '../engine/corpus/corpusDocument';
+import type { CorpusContext } from '../engine/reference/claimCorpusEvidence';
+import type { Gazetteer } from '../engine/reference/popularity';
+import { loadGazetteer } from '../workspaceIndex/loadGazetteer';
+import { WorkspaceCorpus } from '../workspaceIndex/workspaceCorpus';
+import { toDocumentPath } from '../engine/reference/corpusDocument';
 
 export interface CorpusHostEvents {
   /** The index was built or changed: results must be recomputed. */

@@ -1,7 +1,7 @@
 import type { Diagnostic, DiagnosticSeverity as Severity } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { AssessedClaim, DocumentAnalysis } from '../engine';
-import { claimMessage } from '../engine/report/claimMessage';
+import { claimMessage } from '../engine/messages/claimMessage';
 import type { LineIndex } from '../engine/text/lineIndex';
 
 const SEVERITY: Record<AssessedClaim['severity'], Severity> = {

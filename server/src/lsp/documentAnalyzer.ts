@@ -3,9 +3,9 @@ import { LRUCache } from 'lru-cache';
 import { URI } from 'vscode-uri';
 import { analyzeDocument, type BlockClaims, type ClaimFloorConfig, ConfigLoader, type DocumentAnalysis, findConfigFile, resolveConfig } from '../engine';
 import { LineIndex } from '../engine/text/lineIndex';
-import type { ScoringWindow } from '../engine/model/scoringWindow';
-import type { ModelScoring } from '../model/modelScoring';
-import type { CorpusContext } from '../engine/corpus/claimCorpusEvidence';
+import type { ScoringWindow } from '../engine/lmFeatures/scoringWindow';
+import type { ModelScoring } from '../modelRuntime/modelScoring';
+import type { CorpusContext } from '../engine/reference/claimCorpusEvidence';
 import type { EditorSettings } from './settings';
 
 export interface AnalysedDocument {

@@ -1,9 +1,9 @@
 import type { AssessedClaim } from '../engine';
 import { CLAIM_TYPE_TABLE, penaltyForThreshold } from '../engine';
-import { percent } from '../engine/report/claimMessage';
+import { percent } from '../engine/messages/claimMessage';
 import { formatNumber, rateText } from '../engine/theory/typeFloor';
-import { MIN_OBSERVATIONS } from '../engine/corpus/typeSingletonRate';
-import { type PassageHit, passagePlace } from '../engine/corpus/corpusIndex';
+import { MIN_OBSERVATIONS } from '../engine/theory/typeSingletonRate';
+import { type PassageHit, passagePlace } from '../engine/reference/corpusIndex';
 import { escapeMarkdown as e } from './escapeMarkdown';
 
 const PROVENANCE_LABEL: Record<string, string> = {

@@ -1,6 +1,6 @@
-import type { ModelScoring } from '../model/modelScoring';
-import { type ModelStatus, openModel } from '../model/openModel';
-import type { DownloadProgress } from '../model/downloadModel';
+import type { ModelScoring } from '../modelRuntime/modelScoring';
+import { type ModelStatus, openModel } from '../modelRuntime/openModel';
+import type { DownloadProgress } from '../modelRuntime/downloadModel';
 import type { ModelSettings } from './settings';
 
 /** The model's state as the client shows it (status bar, hover). */

@@ -12,9 +12,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import type { FileResult } from '../report/fileResult';
-import { claimRecord } from '../report/claimRecord';
-import { formatSarif } from '../report/sarif';
+import type { FileResult } from '../output/fileResult';
+import { claimRecord } from '../output/claimRecord';
+import { formatSarif } from '../output/sarif';
 import { CLAIM_TYPE_TABLE, CLAIM_TYPES } from '../engine';
 import { codeActionsFor, claimIdOf } from './codeActions';
 import { squiggleSpan, toDiagnostics } from './diagnostics';
@@ -24,7 +24,7 @@ import { auditWorkspace } from './workspaceAudit';
 import { DEFAULT_SETTINGS, type EditorSettings, readSettings } from './settings';
 import { ModelHost, type ModelState } from './modelHost';
 import { CorpusHost } from './corpusHost';
-import { modelReport } from '../report/modelReport';
+import { modelReport } from '../output/modelReport';
 
 // Server-side command ids; the client's palette commands ("claimfloor.auditFile", …) call these.
 export const AUDIT_FILE_COMMAND = 'claimfloor.server.auditFile';

@@ -4,7 +4,7 @@
  * model only needs a tokenizer of the same kind (byte-level, with multi-character merges such as
  * "Ġthe"), not the real vocabulary.
  */
-import { byteToUnicode } from '../../../server/src/model/worker/byteLevelAlignment';
+import { byteToUnicode } from '../../../server/src/modelRuntime/worker/byteLevelAlignment';
 
 // GPT-2's pre-tokenisation regex (words with their leading space, digits, punctuation runs, spaces).
 const PRE_TOKENIZE = /'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+/gu;

@@ -1,4 +1,4 @@
-import { NUMBER_SOURCE, parseNumber } from '../claims/patterns/numbers';
+import { NUMBER_SOURCE, parseNumber } from '../text/numbers';
 import type { CheckResult } from './checkResult';
 
 const N = `(${NUMBER_SOURCE})`;

@@ -1,6 +1,6 @@
 import type { Range } from '../text/lineIndex';
 import type { CheckResult } from '../checks/checkResult';
-import type { ClaimType } from './claimType';
+import type { ClaimType } from '../claimType';
 
 export type SlotRole =
   | 'date'

@@ -1,4 +1,4 @@
-import { CLAIM_TYPES, type ClaimType } from '../claims/claimType';
+import { CLAIM_TYPES, type ClaimType } from '../claimType';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

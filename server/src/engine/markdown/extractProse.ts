@@ -2,7 +2,7 @@ import MarkdownIt, { type Token } from 'markdown-it';
 import frontMatter from 'markdown-it-front-matter';
 import footnote from 'markdown-it-footnote';
 import texmath from 'markdown-it-texmath';
-import { type Directive, directivesInHtml, directivesInMdxText } from '../suppressions/directive';
+import { type Directive, directivesInHtml, directivesInMdxText } from './directives';
 import type { Notice } from '../notice';
 import { LineIndex } from '../text/lineIndex';
 import type { CodeSpan, ProseBlock, ProseDocument } from './proseDocument';

@@ -1,4 +1,4 @@
-import type { Directive } from '../suppressions/directive';
+import type { Directive } from './directives';
 import type { Notice } from '../notice';
 
 /**

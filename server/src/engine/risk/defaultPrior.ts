@@ -1,4 +1,4 @@
-import type { ClaimType } from '../claims/claimType';
+import type { ClaimType } from '../claimType';
 import { CLAIM_TYPE_TABLE, INDIFFERENCE_PRIOR } from '../theory/claimTypeTable';
 import type { EvidenceProvenance } from './evidence';
 import { FITTED_CALIBRATION } from './calibration/fittedCalibration';

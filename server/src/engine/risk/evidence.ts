@@ -1,9 +1,9 @@
 import type { Claim } from '../claims/claim';
 import type { ClaimFloorConfig } from '../config/config';
-import type { ClaimCorpusEvidence } from '../corpus/claimCorpusEvidence';
-import type { SlotModelFeatures } from '../model/slotFeatures';
-import type { SurprisalCalibration } from '../model/surprisalCalibration';
-import type { ModelIdentity } from '../model/tokenScores';
+import type { ClaimCorpusEvidence } from '../reference/claimCorpusEvidence';
+import type { SlotModelFeatures } from '../lmFeatures/slotFeatures';
+import type { SurprisalCalibration } from '../lmFeatures/surprisalCalibration';
+import type { ModelIdentity } from '../lmFeatures/tokenScores';
 
 /** Where a piece of evidence comes from; every number the product shows carries one. */
 export type EvidenceProvenance = 'published' | 'computed' | 'measured' | 'assumption' | 'writer';

@@ -1,7 +1,7 @@
 import type { Claim } from '../claims/claim';
-import type { ClaimType } from '../claims/claimType';
+import type { ClaimType } from '../claimType';
 import type { LineIndex } from '../text/lineIndex';
-import type { Directive } from './directive';
+import type { Directive } from '../markdown/directives';
 
 export interface ClaimStatus {
   disabled: boolean;

@@ -1,4 +1,4 @@
-import type { ClaimType } from '../claims/claimType';
+import type { ClaimType } from '../claimType';
 
 /**
  * Where a number comes from. The product never shows a number without one of these.

@@ -1,6 +1,6 @@
 import type { Claim } from '../claims/claim';
 import type { ClaimFloorConfig } from '../config/config';
-import { MIN_OBSERVATIONS, type TypeSingletonRate } from '../corpus/typeSingletonRate';
+import { MIN_OBSERVATIONS, type TypeSingletonRate } from './typeSingletonRate';
 import { CLAIM_TYPE_TABLE } from './claimTypeTable';
 import { fanoValueErrorFloor } from './fano';
 import { theorem2Floor } from './knvzBounds';

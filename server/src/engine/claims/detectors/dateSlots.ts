@@ -1,6 +1,6 @@
 import type { CheckResult } from '../../checks/checkResult';
 import type { AnswerSpace, Slot } from '../claim';
-import { type DateMention, findDates } from '../patterns/dates';
+import { type DateMention, findDates } from '../../text/dates';
 import type { DetectionContext } from './detectionContext';
 
 /** Plausible span of years for a date: THEORY.md §8 gives h ≈ 6–7 bits for a year, i.e. ~100 years. */

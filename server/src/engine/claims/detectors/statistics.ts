@@ -1,6 +1,6 @@
 import { checkPercentOfWhole } from '../../checks/percentOfWhole';
 import type { ClaimDraft, Slot, SlotRole } from '../claim';
-import { parseNumber } from '../patterns/numbers';
+import { parseNumber } from '../../text/numbers';
 import type { DetectionContext, Detector } from './detectionContext';
 
 const NUMERIC_ENTITIES: Record<string, SlotRole> = { CARDINAL: 'number', PERCENT: 'percent', MONEY: 'money', MEASURE: 'number', DURATION: 'number' };

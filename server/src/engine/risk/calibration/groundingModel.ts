@@ -1,4 +1,4 @@
-import type { Grounding } from '../../corpus/grounding';
+import type { Grounding } from '../../reference/grounding';
 
 /** What the grounding judge and the source coverage measure about one claim, as model inputs. */
 export const GROUNDING_FEATURES = ['supported', 'missingShare', 'missingNames', 'missingNumbers'] as const;

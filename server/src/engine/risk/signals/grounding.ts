@@ -1,5 +1,5 @@
-import { passagePlace } from '../../corpus/corpusIndex';
-import type { Grounding } from '../../corpus/grounding';
+import { passagePlace } from '../../reference/corpusIndex';
+import type { Grounding } from '../../reference/grounding';
 import { FITTED_CALIBRATION } from '../calibration/fittedCalibration';
 import { groundingShift } from '../calibration/groundingModel';
 import type { Evidence, RiskSignal } from '../evidence';

@@ -1,4 +1,4 @@
-import { calibratedShift } from '../../model/surprisalCalibration';
+import { calibratedShift } from '../../lmFeatures/surprisalCalibration';
 import type { Evidence, RiskSignal } from '../evidence';
 
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));

@@ -1,4 +1,4 @@
-import { CLAIM_TYPES, type ClaimType, isClaimType } from '../claims/claimType';
+import { CLAIM_TYPES, type ClaimType, isClaimType } from '../claimType';
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'verified';
 

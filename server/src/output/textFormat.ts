@@ -1,7 +1,7 @@
-import type { Severity } from '../../engine';
-import { claimMessage } from '../../engine/report/claimMessage';
-import type { FileResult } from '../../report/fileResult';
-import { describeModel, type ModelReport } from '../../report/modelReport';
+import type { Severity } from '../engine';
+import { claimMessage } from '../engine/messages/claimMessage';
+import type { FileResult } from './fileResult';
+import { describeModel, type ModelReport } from './modelReport';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 

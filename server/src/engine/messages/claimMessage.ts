@@ -2,7 +2,7 @@ import type { AssessedClaim } from '../analyzeDocument';
 import { CLAIM_TYPE_TABLE } from '../theory/claimTypeTable';
 import { penaltyForThreshold } from '../theory/confidenceTarget';
 import { formatNumber } from '../theory/typeFloor';
-import { passagePlace } from '../corpus/corpusIndex';
+import { passagePlace } from '../reference/corpusIndex';
 
 export const percent = (p: number): string => `${Number((p * 100).toFixed(p > 0 && p < 0.01 ? 2 : 0))}%`;
 

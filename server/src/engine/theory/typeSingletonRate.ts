@@ -1,4 +1,4 @@
-import { missingMassHalfWidth, singletonRate } from '../theory/goodTuring';
+import { missingMassHalfWidth, singletonRate } from './goodTuring';
 
 /** A claim type's singleton rate measured over the workspace (THEORY.md §9.4). */
 export interface TypeSingletonRate {

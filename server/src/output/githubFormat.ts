@@ -1,6 +1,6 @@
-import type { Severity } from '../../engine';
-import { claimMessage } from '../../engine/report/claimMessage';
-import type { FileResult } from '../../report/fileResult';
+import type { Severity } from '../engine';
+import { claimMessage } from '../engine/messages/claimMessage';
+import type { FileResult } from './fileResult';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 

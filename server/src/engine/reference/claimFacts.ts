@@ -1,6 +1,6 @@
 import type { Claim, Slot } from '../claims/claim';
-import type { ClaimType } from '../claims/claimType';
-import { findDates } from '../claims/patterns/dates';
+import type { ClaimType } from '../claimType';
+import { findDates } from '../text/dates';
 import { foldText, identifierKey, nameTerms, numberKey, preciseDateKey } from './valueKeys';
 
 /** How a slot's value is looked up in reference text. */

@@ -1,6 +1,6 @@
 import type { SlotRole } from '../claims/claim';
-import { findDates, type DateMention } from '../claims/patterns/dates';
-import { NUMBER_SOURCE, parseNumber } from '../claims/patterns/numbers';
+import { findDates, type DateMention } from '../text/dates';
+import { NUMBER_SOURCE, parseNumber } from '../text/numbers';
 
 /**
  * Normal forms of the values claims are about, so that "1 March 1879", "March 1, 1879" and

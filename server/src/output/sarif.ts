@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { version } from '../../../package.json';
 import { type AssessedClaim, CLAIM_TYPE_TABLE, CLAIM_TYPES, type Severity } from '../engine';
-import { claimMessage } from '../engine/report/claimMessage';
+import { claimMessage } from '../engine/messages/claimMessage';
 import type { FileResult } from './fileResult';
 import { claimRecord } from './claimRecord';
 import type { ModelReport } from './modelReport';

@@ -1,12 +1,12 @@
 import type { Claim } from '../claims/claim';
-import type { ClaimType } from '../claims/claimType';
+import type { ClaimType } from '../claimType';
 import { type ClaimFact, claimFact } from './claimFacts';
 import type { CorpusIndex, Occurrences, PassageHit } from './corpusIndex';
 import type { DraftReferences } from './draftReferences';
 import { aboutSubject, type Grounding, judgeClaim } from './grounding';
 import { sourceCoverage } from './sourceCoverage';
 import type { Gazetteer, PopularityReading } from './popularity';
-import { type TypeSingletonRate, typeSingletonRate } from './typeSingletonRate';
+import { type TypeSingletonRate, typeSingletonRate } from '../theory/typeSingletonRate';
 
 export type SingletonStatus = 'unseen' | 'singleton' | 'repeated';
 

@@ -1,7 +1,7 @@
 import { analyzeDocument, type AnalyzeOptions, type DocumentAnalysis } from '../engine/analyzeDocument';
 import type { ClaimFloorConfig } from '../engine/config/config';
-import { type ScoringWindow, windowKey } from '../engine/model/scoringWindow';
-import type { SentenceScores } from '../engine/model/tokenScores';
+import { type ScoringWindow, windowKey } from '../engine/lmFeatures/scoringWindow';
+import type { SentenceScores } from '../engine/lmFeatures/tokenScores';
 import type { ResolvedModel } from './resolveModel';
 import type { ScoreCache } from './scoreCache';
 import type { TransformerScorer } from './transformerScorer';

@@ -1,4 +1,4 @@
-import type { SentenceScores } from '../../engine/model/tokenScores';
+import type { SentenceScores } from '../../engine/lmFeatures/tokenScores';
 
 /** How the worker loads a transformers.js model folder. */
 export interface LoadSpec {

@@ -1,5 +1,5 @@
 import type { AssessedClaim } from '../engine';
-import { claimMessage } from '../engine/report/claimMessage';
+import { claimMessage } from '../engine/messages/claimMessage';
 import { penaltyForThreshold } from '../engine';
 
 /**

@@ -1,4 +1,4 @@
-import type { ModelStatus } from '../model/openModel';
+import type { ModelStatus } from '../modelRuntime/openModel';
 
 /** What a run says about the language model: in the text summary, the JSON root and SARIF run properties. */
 export interface ModelReport {

@@ -1,5 +1,5 @@
 import { type BlockCache, extractClaims } from '../claims/extractClaims';
-import type { ClaimType } from '../claims/claimType';
+import type { ClaimType } from '../claimType';
 import { extractProse } from '../markdown/extractProse';
 import type { ProseBlock, ProseDocument } from '../markdown/proseDocument';
 import { LineIndex } from '../text/lineIndex';

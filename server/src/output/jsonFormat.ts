@@ -1,7 +1,7 @@
-import { version } from '../../../../package.json';
-import type { FileResult } from '../../report/fileResult';
-import { claimRecord } from '../../report/claimRecord';
-import type { ModelReport } from '../../report/modelReport';
+import { version } from '../../../package.json';
+import type { FileResult } from './fileResult';
+import { claimRecord } from './claimRecord';
+import type { ModelReport } from './modelReport';
 
 /** `--format json`: every file with its findings, notices and statistics. */
 export function formatJson(results: FileResult[], { model }: { model: ModelReport }): string {

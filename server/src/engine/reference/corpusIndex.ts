@@ -1,5 +1,5 @@
 import MiniSearch, { type Options } from 'minisearch';
-import type { ClaimType } from '../claims/claimType';
+import type { ClaimType } from '../claimType';
 import type { ClaimFloorConfig } from '../config/config';
 import { type ClaimFact, isVerbatim, type SlotValue } from './claimFacts';
 import { type CorpusDocument, foldedPassage, type Passage } from './corpusDocument';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ClaimFloorConfig } from './config';
-import { parseConfig } from './parseConfig';
+import type { ClaimFloorConfig } from '../engine/config/config';
+import { parseConfig } from '../engine/config/parseConfig';
 
 const CONFIG_FILE_NAMES = ['.claimfloor.json', '.claimfloor.jsonc'];
 
