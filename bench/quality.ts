@@ -63,8 +63,9 @@ async function auditRun(workspace: WikiBioWorkspace, withModel: boolean): Promis
     cwd: workspace.root,
     progress: false,
     minRisk: 0,
-    corpus: { sources: workspace.sourceFolders, gazetteerDir: resolve('dist') },
-    model: withModel ? { path: resolve(args.model!), allowDownload: false, cacheDir: join(workspace.root, '.cache'), workerFile: resolve('dist/scoringWorker.js') } : undefined,
+    corpus: { sources: workspace.sourceFolders },
+    model: withModel ? { path: resolve(args.model!), allowDownload: false, cacheDir: join(workspace.root, '.cache') } : undefined,
+    distDir: resolve('dist'),
   });
   if (withModel && !outcome.model.used) throw new Error(`the model did not load: ${outcome.model.reason}`);
   const claims: Claims = new Map();

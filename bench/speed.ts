@@ -44,7 +44,7 @@ interface EditorLatency {
 /** didOpen → first publishDiagnostics, and one-sentence edits → the new version's diagnostics. */
 async function editorLatency(): Promise<EditorLatency[]> {
   const root = mkdtempSync(join(tmpdir(), 'claimfloor-speed-'));
-  const session = new Session();
+  const session = new Session({ bundle: true });
   session.settings = IMMEDIATE_RULES_ONLY;
   await session.start(root);
   const config = resolveConfig();
@@ -74,7 +74,7 @@ async function editorLatency(): Promise<EditorLatency[]> {
         await session.diagnosticsFor(uri, (p) => p.version === 2, 120_000);
         edits.push(performance.now() - e);
       }
-      results.push({ words: countWords(text), characters: text.length, claims, openMs: median(open), engineMs: median(engine), editMs: median(edits), serverPeakKb: peakRssKb(session.child.pid!) });
+      results.push({ words: countWords(text), characters: text.length, claims, openMs: median(open), engineMs: median(engine), editMs: median(edits), serverPeakKb: peakRssKb(session.child!.pid!) });
       console.log(`editor ${words} words: open ${ms(median(open))} ms (engine alone ${ms(median(engine))} ms), edit ${ms(median(edits))} ms`);
     }
   } finally {
@@ -86,7 +86,7 @@ async function editorLatency(): Promise<EditorLatency[]> {
 /** Peak RSS of a server that has loaded `modelFolder` and scored a 1,000-word document, against one that runs rules only. */
 async function serverMemory(modelFolder: string | undefined): Promise<{ peakKb: number; scoredMs?: number }> {
   const root = mkdtempSync(join(tmpdir(), 'claimfloor-rss-'));
-  const session = new Session();
+  const session = new Session({ bundle: true });
   session.settings = { ...IMMEDIATE_RULES_ONLY, model: modelFolder ? { enabled: true, path: modelFolder } : { enabled: false } };
   await session.start(root, { storagePath: join(root, 'storage') });
   try {
@@ -103,7 +103,7 @@ async function serverMemory(modelFolder: string | undefined): Promise<{ peakKb: 
         return /small language model/.test((hover?.contents as MarkupContent | undefined)?.value ?? '') ? true : undefined;
       }, 300_000);
     }
-    return { peakKb: peakRssKb(session.child.pid!), scoredMs: modelFolder ? performance.now() - t : undefined };
+    return { peakKb: peakRssKb(session.child!.pid!), scoredMs: modelFolder ? performance.now() - t : undefined };
   } finally {
     session.stop();
   }

@@ -49,7 +49,7 @@ const DOCUMENTS: Array<[string, string]> = [
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'claimfloor-stress-'));
   const rows: Array<Array<string | number>> = [];
-  const session = new Session();
+  const session = new Session({ bundle: true });
   session.settings = IMMEDIATE_RULES_ONLY;
   await session.start(root);
   try {
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       rows.push([name, `${(text.length / 1e6).toFixed(2)} M chars`, seconds(ms), diagnostics.length - notices.length, notices.join(' / ') || '–', seconds(run.ms), megabytes(run.peakKb), cliNotices.join(' / ') || '–']);
       console.log(rows.at(-1)!.join(' | '));
     }
-    rows.push(['(server after all three)', '', '', '', `peak RSS ${megabytes(peakRssKb(session.child.pid!))}`, '', '', '']);
+    rows.push(['(server after all three)', '', '', '', `peak RSS ${megabytes(peakRssKb(session.child!.pid!))}`, '', '', '']);
   } finally {
     session.stop();
   }
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     if (i % 500 === 0) mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, `note-${i}.md`), `# Note ${i}\n\nThe archive of note ${i} moved to Lisbon in ${1800 + (i % 200)}.\n`);
   }
-  const indexing = new Session();
+  const indexing = new Session({ bundle: true });
   indexing.settings = IMMEDIATE_RULES_ONLY;
   const started = performance.now();
   await indexing.start(workspace, { storagePath: join(root, 'storage') });
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     const done = await until(() => indexing.notifications.find((n) => n.method === 'claimfloor/corpusState' && /indexed/.test((n.params as { text: string }).text)), 900_000);
     state = (done.params as { text: string }).text;
   } finally {
-    rows.push([`workspace of ${count.toLocaleString('en-US')} files (language server index)`, '', seconds(performance.now() - started), '', state, '', `server ${megabytes(peakRssKb(indexing.child.pid!))}`, '']);
+    rows.push([`workspace of ${count.toLocaleString('en-US')} files (language server index)`, '', seconds(performance.now() - started), '', state, '', `server ${megabytes(peakRssKb(indexing.child!.pid!))}`, '']);
     indexing.stop();
   }
   const audit = await cli(['audit', '.', '--format', 'json', '--min-risk', '0', '--fail-on', 'none'], workspace);

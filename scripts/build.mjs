@@ -10,7 +10,9 @@ buildGazetteer('dist/gazetteer.json');
 
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
-  { in: 'server/src/lsp/server.ts', out: 'dist/server.js' },
+  { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
+  // The language server's analysis (engine, workspace index, model client) runs here, off the thread that answers the editor.
+  { in: 'server/src/service/worker/analysisWorker.ts', out: 'dist/analysisWorker.js' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js' },
   // The model runs here, off the server's thread; transformers.js is bundled, the ONNX runtime's
   // native binding is loaded from node_modules.

@@ -4,10 +4,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type AnalyzeOptions, type AssessedClaim, analyzeDocument, type ClaimFloorConfig, resolveConfig } from '../../server/src/engine';
-import { buildCorpus } from '../../server/src/cli/audit';
+import { type AnalyzeOptions, type AssessedClaim, analyzeDocument, type ClaimFloorConfig } from '../../server/src/engine';
 import type { CorpusContext } from '../../server/src/engine/reference/claimCorpusEvidence';
 import { toDocumentPath } from '../../server/src/engine/reference/corpusDocument';
+import { AnalysisService } from '../../server/src/service/analysisService';
 import { type SentenceSpan, sentenceSpans, type WikiBioRow } from './wikibio';
 
 export interface WikiBioWorkspace {
@@ -30,8 +30,11 @@ export async function writeWikiBioWorkspace(rows: readonly WikiBioRow[], sources
     if (sources) writeFileSync(join(root, 'sources', `${r.id}.txt`), `${r.wiki_bio_text}\n`);
   }
   const sourceFolders = sources ? ['sources'] : [];
-  const config = resolveConfig();
-  const corpus = await buildCorpus(rows.map((r) => join(root, draftPath(r))), { sources: sourceFolders.map((s) => join(root, s)), gazetteerDir: resolve('dist') }, root, () => config);
+  // The index `claimfloor audit drafts --sources sources` builds, from the same service.
+  const service = new AnalysisService({ gazetteerDir: resolve('dist'), scoringWorkerFile: resolve('dist/scoringWorker.js') });
+  await service.configure({ sources: sourceFolders.map((s) => join(root, s)), corpus: true, model: { enabled: false, allowDownload: false } });
+  await service.indexFiles(rows.map((r) => join(root, draftPath(r))));
+  const corpus = service.corpusFor(undefined)!;
   return { root, draftPath, sourceFolders, corpus, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 

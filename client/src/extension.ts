@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, ExecuteCommandRequest, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import type { FileAudit } from './auditReport/fileAudit';
+import { CloseAction, ErrorAction, LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { type AuditFileParams, type AuditSummary, Commands, type FileAudit, type IndexStateParams, Methods, type ModelStateParams } from '../../protocol/claimFloorProtocol';
 import { ReportPanel } from './auditReport/reportPanel';
 import { ServerRestarts } from './serverRestarts';
-import { ClaimStatusBar, type ModelState } from './statusBar';
+import { ClaimStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -31,6 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
+      // An open .claimfloor.json: its unsaved text governs the analysis, and the allow-list fix edits that buffer.
+      { scheme: 'file', pattern: '**/.claimfloor.{json,jsonc}' },
     ],
     // Config files, and the prose the workspace index covers (Markdown, text, BibTeX, .gitignore).
     synchronize: { fileEvents: [vscode.workspace.createFileSystemWatcher('**/.claimfloor.{json,jsonc}'), vscode.workspace.createFileSystemWatcher('**/{*.md,*.markdown,*.mdx,*.txt,*.bib,.gitignore}')] },
@@ -46,15 +48,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     output,
     statusBar,
-    running.onNotification('claimfloor/modelState', (state: ModelState) => statusBar.setModel(state)),
-    running.onNotification('claimfloor/corpusState', ({ text }: { text: string }) => statusBar.setCorpus(text)),
-    vscode.commands.registerCommand('claimfloor.auditFile', async () => {
+    running.onNotification(Methods.modelState, (state: ModelStateParams) => statusBar.setModel(state)),
+    running.onNotification(Methods.indexState, ({ text }: IndexStateParams) => statusBar.setCorpus(text)),
+    vscode.commands.registerCommand(Commands.auditFile, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'markdown') {
         void vscode.window.showWarningMessage('ClaimFloor: open a Markdown file to audit its claims.');
         return undefined;
       }
-      const audit = (await running.sendRequest(ExecuteCommandRequest.type, { command: 'claimfloor.server.auditFile', arguments: [editor.document.uri.toString()] })) as FileAudit;
+      const audit = await running.sendRequest<FileAudit>(Methods.auditFile, { uri: editor.document.uri.toString() } satisfies AuditFileParams);
       if (audit.error) {
         void vscode.window.showWarningMessage(`ClaimFloor: ${audit.error}`);
         return audit;
@@ -65,9 +67,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.showInformationMessage(`ClaimFloor audit: ${audit.claims.length} claims, ${wrong} certainly wrong, ${flagged} below your confidence target.`);
       return audit;
     }),
-    vscode.commands.registerCommand('claimfloor.auditWorkspace', () =>
+    vscode.commands.registerCommand(Commands.auditWorkspace, () =>
       vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'ClaimFloor: auditing the workspace', cancellable: true }, async (_progress, token) => {
-        const summary = (await running.sendRequest(ExecuteCommandRequest.type, { command: 'claimfloor.server.auditWorkspace', arguments: [] }, token)) as { files: number; claims: number; cancelled: boolean; error?: string };
+        const summary = await running.sendRequest<AuditSummary>(Methods.auditWorkspace, {}, token);
         const text = summary.error ?? `${summary.cancelled ? 'Cancelled after' : 'Checked'} ${summary.files} files, ${summary.claims} claims; see the Problems panel.`;
         void vscode.window.showInformationMessage(`ClaimFloor: ${text}`);
         return summary;

@@ -1,24 +1,19 @@
 import * as vscode from 'vscode';
-
-/** The server's `claimfloor/modelState` notification. */
-export interface ModelState {
-  state: 'ready' | 'loading' | 'none' | 'failed' | 'off';
-  text: string;
-}
+import type { ModelStateParams } from '../../protocol/claimFloorProtocol';
 
 /** "ClaimFloor: N at risk · model" for the active Markdown file; click to audit it. */
 export class ClaimStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[] = [];
-  private model: ModelState = { state: 'loading', text: 'starting' };
+  private model: ModelStateParams = { state: 'loading', text: 'starting' };
   private corpus = 'indexing workspace';
 
-  setModel(model: ModelState): void {
+  setModel(model: ModelStateParams): void {
     this.model = model;
     this.update();
   }
 
-  /** The server's `claimfloor/corpusState` text ("1,234 files indexed"). */
+  /** The server's `claimfloor/indexState` text ("1,234 files indexed"). */
   setCorpus(text: string): void {
     this.corpus = text;
     this.update();

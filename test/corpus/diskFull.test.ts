@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
+import { Methods } from '../../protocol/claimFloorProtocol';
 import { resolveConfig } from '../../server/src/engine';
 import { WorkspaceCorpus } from '../../server/src/workspaceIndex/workspaceCorpus';
 import { ScoreCache } from '../../server/src/modelRuntime/scoreCache';
@@ -69,16 +70,16 @@ describe('a full disk under the caches', { skip }, () => {
   it('the language server with its storage on the full disk still indexes, publishes and stays up', async () => {
     const storage = join(mountPoint!, 'server-storage');
     mkdirSync(storage, { recursive: true });
-    const session = new Session();
+    const session = new Session({ bundle: true });
     try {
       await session.start(workspace, { storagePath: storage });
       const uri = URI.file(join(workspace, 'draft.md')).toString();
       await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: 'Marie Curie was born in Paris on 7 November 1867.\n' } });
       await session.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
-      await until(() => session.notifications.find((n) => n.method === 'claimfloor/corpusState' && /1 files? indexed/.test((n.params as { text: string }).text)));
-      assert.equal(session.child.exitCode, null);
+      await until(() => session.notifications.find((n) => n.method === Methods.indexState && /1 files? indexed/.test((n.params as { text: string }).text)));
+      assert.equal(session.child!.exitCode, null);
     } finally {
-      session.stop();
+      await session.stop();
     }
   });
 });

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigError, findConfigFile, parseConfig } from '../../server/src/engine';
+import { ConfigError, parseConfig } from '../../server/src/engine';
+import { ConfigResolver } from '../../server/src/service/configResolver';
 import { claimsOf } from '../helpers/analyze';
 
 describe('.claimfloor.json', () => {
@@ -27,8 +28,10 @@ describe('.claimfloor.json', () => {
   it('is discovered upward from the file', () => {
     const root = mkdtempSync(join(tmpdir(), 'claimfloor-config-'));
     mkdirSync(join(root, 'docs', 'deep'), { recursive: true });
-    writeFileSync(join(root, '.claimfloor.json'), '{}');
-    assert.equal(findConfigFile(join(root, 'docs', 'deep')), join(root, '.claimfloor.json'));
+    writeFileSync(join(root, '.claimfloor.json'), '{ "threshold": 0.8 }');
+    const resolver = new ConfigResolver();
+    assert.equal(resolver.fileFor(join(root, 'docs', 'deep', 'draft.md')), join(root, '.claimfloor.json'));
+    assert.equal(resolver.configFor(join(root, 'docs', 'deep', 'draft.md')).config.threshold, 0.8);
   });
 
   it('a threshold changes what is flagged and the penalty shown', () => {

@@ -1,6 +1,6 @@
 import { analyzeDocument, type AssessedClaim, resolveConfig } from '../../server/src/engine';
 import type { ClaimFloorConfigFile } from '../../server/src/engine/config/config';
-import type { Range } from '../../server/src/engine/text/lineIndex';
+import type { Range } from '../../server/src/engine';
 
 export function analyze(markdown: string, config: ClaimFloorConfigFile = {}) {
   return analyzeDocument(markdown, resolveConfig(config));

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { createConnection as createServerConnection } from 'vscode-languageserver/node';
 import {
   ConfigurationRequest,
   createProtocolConnection,
@@ -14,6 +16,9 @@ import {
   WorkDoneProgressCreateRequest,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
+import { Methods } from '../../protocol/claimFloorProtocol';
+import { createServer } from '../../server/src/lsp/server';
+import { InProcessService } from '../../server/src/service/inProcessService';
 
 /** Polls `probe` every 100 ms until it returns a value (server state that arrives asynchronously). */
 export async function until<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
@@ -29,18 +34,37 @@ export async function until<T>(probe: () => Promise<T | undefined> | T | undefin
 /** Settings for measuring and fuzzing: every change analysed at once, no model. */
 export const IMMEDIATE_RULES_ONLY: Readonly<Record<string, unknown>> = Object.freeze({ run: 'onType', debounceMs: 0, model: { enabled: false } });
 
-/** A real language-server session over stdio, driven by the protocol library VS Code uses. */
+/**
+ * A real language-server session driven by the protocol library VS Code uses: by default the
+ * server constructed in this process over in-memory streams (`createServer` with the analysis
+ * service on this thread); `{ bundle: true }` spawns the built dist/server.js over stdio, with its
+ * analysis worker, as VS Code runs it.
+ */
 export class Session {
-  readonly child: ChildProcess;
+  readonly child?: ChildProcess;
   readonly connection: ProtocolConnection;
+  private readonly stopServer?: () => void;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   settings: Record<string, unknown> = { run: 'onType', debounceMs: 50 };
   readonly progress: string[] = [];
   private waiters: Array<() => void> = [];
 
-  constructor() {
-    this.child = spawn(process.execPath, [resolve('dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+  constructor({ bundle = false }: { bundle?: boolean } = {}) {
+    if (bundle) {
+      this.child = spawn(process.execPath, [resolve('dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+      this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    } else {
+      const toServer = new PassThrough();
+      const toClient = new PassThrough();
+      const server = createServerConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+      createServer(server, {
+        createService: (storageDir) => new InProcessService({ storageDir, gazetteerDir: resolve('dist'), scoringWorkerFile: resolve('dist/scoringWorker.js'), persistIndex: true }),
+        docsDir: resolve('docs/claim-types'),
+      });
+      server.listen();
+      this.connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+      this.stopServer = () => server.dispose();
+    }
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.diagnostics.set(p.uri, [...(this.diagnostics.get(p.uri) ?? []), p]);
       for (const w of this.waiters.splice(0)) w();
@@ -51,7 +75,7 @@ export class Session {
     this.connection.onNotification('$/progress', (p: { value: { kind: string } }) => {
       this.progress.push(p.value.kind);
     });
-    for (const method of ['claimfloor/modelState', 'claimfloor/corpusState']) {
+    for (const method of [Methods.modelState, Methods.indexState]) {
       this.connection.onNotification(method, (params: unknown) => {
         this.notifications.push({ method, params });
       });
@@ -64,7 +88,8 @@ export class Session {
   /** `initializationOptions` as the VS Code client sends them (the model storage folder). */
   async start(rootPath: string, initializationOptions?: object) {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      // In-process, no parent-process watchdog: it would keep the test process alive (and exit it).
+      processId: this.child ? process.pid : null,
       rootUri: URI.file(rootPath).toString(),
       workspaceFolders: [{ uri: URI.file(rootPath).toString(), name: 'ws' }],
       initializationOptions,
@@ -88,9 +113,12 @@ export class Session {
     }
   }
 
-  stop() {
+  /** Shuts the server down as VS Code does (shutdown, exit), so its service and workers end; then closes the streams. */
+  async stop() {
+    await Promise.race([this.connection.sendRequest('shutdown').catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
     this.connection.dispose();
-    this.child.kill();
+    this.stopServer?.();
+    this.child?.kill();
   }
 }
 

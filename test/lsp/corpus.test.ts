@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, FileChangeType, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
+import { Methods } from '../../protocol/claimFloorProtocol';
 import { Session, until } from '../helpers/lspSession';
 
 const DRAFT = 'Marie Curie was born on 7 November 1868.\n\nGrace Hopper was born on 9 December 1906.\n';
@@ -33,7 +34,7 @@ describe('language server with a workspace index and sources', () => {
   };
 
   it('builds the index in the background, says so, and then shows the contradiction as an error with the source passage', async () => {
-    const state = await until(() => session.notifications.find((n) => n.method === 'claimfloor/corpusState')?.params as { text: string } | undefined);
+    const state = await until(() => session.notifications.find((n) => n.method === Methods.indexState)?.params as { text: string } | undefined);
     assert.match(state.text, /^2 files indexed$/);
     const published = await session.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.severity === 1));
     const error = published.diagnostics.find((d) => d.severity === 1)!;
@@ -67,7 +68,7 @@ describe('language server: sources outside the workspace', () => {
     try {
       await session.start(root, { storagePath: join(root, '.storage') });
       await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
-      const state = await until(() => session.notifications.find((n) => n.method === 'claimfloor/corpusState' && /indexed/.test((n.params as { text: string }).text)));
+      const state = await until(() => session.notifications.find((n) => n.method === Methods.indexState && /indexed/.test((n.params as { text: string }).text)));
       assert.match((state.params as { text: string }).text, /^0 files indexed$/);
       const before = await session.diagnosticsFor(uri);
       assert.ok(!before.diagnostics.some((d) => d.severity === 1), 'the outside source was not used');
@@ -76,7 +77,7 @@ describe('language server: sources outside the workspace', () => {
       const published = await session.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.severity === 1));
       assert.match(String(published.diagnostics.find((d) => d.severity === 1)!.message), /your source says 7 November 1867/);
     } finally {
-      session.stop();
+      await session.stop();
     }
   });
 });

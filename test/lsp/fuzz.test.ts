@@ -15,7 +15,7 @@ describe('language server under random documents and edit sequences (seeded)', (
   let root: string;
   before(async () => {
     root = mkdtempSync(join(tmpdir(), 'claimfloor-fuzz-'));
-    session = new Session();
+    session = new Session({ bundle: true });
     session.settings = IMMEDIATE_RULES_ONLY;
     await session.start(root);
   });

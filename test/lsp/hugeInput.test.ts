@@ -17,7 +17,7 @@ describe('huge documents in the language server: bounded, and every cap announce
   let root: string;
   before(async () => {
     root = mkdtempSync(join(tmpdir(), 'claimfloor-huge-'));
-    session = new Session();
+    session = new Session({ bundle: true });
     // A writer who raised the cap: 1 MB lines and 100,000-line files fit under it, 10 MB does not.
     session.settings = { ...IMMEDIATE_RULES_ONLY, maxFileChars: MAX_FILE_CHARS };
     await session.start(root);

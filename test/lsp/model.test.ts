@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DidChangeConfigurationNotification, DidOpenTextDocumentNotification, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
+import { Methods } from '../../protocol/claimFloorProtocol';
 import { Session, until } from '../helpers/lspSession';
 import { tinyModel } from '../model/modelHelpers';
 
@@ -13,7 +14,7 @@ const DRAFT = 'Grace Hopper was born in New York City on 9 December 1906.\n';
 describe('language server with a language model', () => {
   let session: Session;
   let uri: string;
-  const states = () => session.notifications.filter((n) => n.method === 'claimfloor/modelState').map((n) => n.params as { state: string; text: string });
+  const states = () => session.notifications.filter((n) => n.method === Methods.modelState).map((n) => n.params as { state: string; text: string });
 
   before(async () => {
     const root = mkdtempSync(join(tmpdir(), 'claimfloor-lsp-model-'));

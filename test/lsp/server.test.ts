@@ -7,14 +7,17 @@ import {
   CancellationTokenSource,
   type CodeAction,
   CodeActionRequest,
+  CodeActionResolveRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   DidOpenTextDocumentNotification,
-  ExecuteCommandRequest,
   HoverRequest,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
+import { type AuditSummary, type FileAudit, Methods } from '../../protocol/claimFloorProtocol';
 import { Session } from '../helpers/lspSession';
 
 const DRAFT = [
@@ -45,7 +48,12 @@ before(async () => {
 
 after(() => session.stop());
 
-describe('language server over JSON-RPC', () => {
+/** What VS Code's file watcher tells the server when .claimfloor.json is written. */
+async function configFileCreated() {
+  await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: URI.file(join(root, '.claimfloor.json')).toString(), type: FileChangeType.Changed }] });
+}
+
+describe('language server (in-process, over JSON-RPC)', () => {
   it('publishes diagnostics with codes, doc links, severities and exact ranges on open', async () => {
     const { diagnostics, version } = await session.diagnosticsFor(uri);
     assert.equal(version, 1);
@@ -87,12 +95,18 @@ describe('language server over JSON-RPC', () => {
       'ClaimFloor: disable biography in this file',
       'ClaimFloor: add this claim to the workspace allow-list',
     ]);
-    const verified = actions[0].edit!.changes![uri][0];
-    assert.equal(verified.newText, ' <!-- claimfloor-verified -->');
-    assert.deepEqual(verified.range.start, { line: 2, character: 58 });
-    const nextLine = actions[1].edit!.changes![uri][0];
-    assert.equal(nextLine.newText, '<!-- claimfloor-disable-next-line biography -->\n');
-    const allow = JSON.stringify(actions[3].edit);
+    const edit = (action: CodeAction) => {
+      const [change] = action.edit!.documentChanges! as Array<{ textDocument: { uri: string; version: number | null }; edits: Array<{ newText: string; range: { start: object } }> }>;
+      assert.equal(change.textDocument.uri, uri);
+      assert.equal(change.textDocument.version, 1, 'versioned: refused if the document changed since');
+      return change.edits[0];
+    };
+    assert.equal(edit(actions[0]).newText, ' <!-- claimfloor-verified -->');
+    assert.deepEqual(edit(actions[0]).range.start, { line: 2, character: 58 });
+    assert.equal(edit(actions[1]).newText, '<!-- claimfloor-disable-next-line biography -->\n');
+    assert.equal(actions[3].edit, undefined, 'the allow-list edit is computed only when picked');
+    const resolved = await session.connection.sendRequest(CodeActionResolveRequest.type, actions[3]);
+    const allow = JSON.stringify(resolved.edit);
     assert.match(allow, /\.claimfloor\.json/);
     assert.match(allow, /Grace Hopper was born in New York City on 9 December 1906\./);
   });
@@ -111,7 +125,7 @@ describe('language server over JSON-RPC', () => {
   });
 
   it('runs the audit command and honours configuration changes', async () => {
-    const report = (await session.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimfloor.server.auditFile', arguments: [uri] })) as { claims: Array<{ type: string; floor: { status: string } }>; sarif: string };
+    const report = await session.connection.sendRequest<FileAudit>(Methods.auditFile, { uri });
     assert.ok(report.claims.some((c) => c.type === 'biography' && c.floor.status === 'unmeasured'));
     assert.equal(JSON.parse(report.sarif).version, '2.1.0', 'the report can be exported as SARIF');
     session.settings = { run: 'manual', debounceMs: 50 };
@@ -129,6 +143,7 @@ describe('language server over JSON-RPC', () => {
 
   it('reports an invalid .claimfloor.json as a diagnostic instead of failing', async () => {
     writeFileSync(join(root, '.claimfloor.json'), '{ "treshold": 0.9 }');
+    await configFileCreated();
     const badUri = URI.file(join(root, 'other.md')).toString();
     session.settings = { run: 'onType', debounceMs: 50 };
     await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
@@ -144,7 +159,8 @@ describe('language server over JSON-RPC', () => {
     writeFileSync(join(root, 'notes', 'closed.md'), 'The meeting was held on 31 February 2020.\n');
     writeFileSync(join(root, 'notes', 'skipped.md'), 'The meeting was held on 31 February 2020.\n');
     writeFileSync(join(root, '.claimfloor.json'), '{ "ignore": ["notes/skipped.md"] }');
-    const summary = (await session.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimfloor.server.auditWorkspace', arguments: [] })) as { files: number; cancelled: boolean };
+    await configFileCreated();
+    const summary = await session.connection.sendRequest<AuditSummary>(Methods.auditWorkspace, {});
     assert.equal(summary.cancelled, false);
     assert.equal(summary.files, 2, 'draft.md and notes/closed.md are on disk');
     const closedUri = URI.file(join(root, 'notes', 'closed.md')).toString();
@@ -160,14 +176,14 @@ describe('language server over JSON-RPC', () => {
     const paragraph = 'The bridge opened on 12 June 1937 and carried 42,000 cars a day. '.repeat(40);
     for (let i = 0; i < 40; i++) writeFileSync(join(root, 'many', `f${i}.md`), `${paragraph}\n\n${paragraph}\n`);
     const source = new CancellationTokenSource();
-    const pending = session.connection.sendRequest(ExecuteCommandRequest.type, { command: 'claimfloor.server.auditWorkspace', arguments: [] }, source.token);
+    const pending = session.connection.sendRequest<AuditSummary>(Methods.auditWorkspace, {}, source.token);
     setTimeout(() => source.cancel(), 100);
-    const summary = (await pending) as { files: number; cancelled: boolean };
+    const summary = await pending;
     assert.equal(summary.cancelled, true);
     assert.ok(summary.files < 42, `stopped after ${summary.files} files`);
   });
 
-  it('a hover during the debounce window answers for the text as it is now', async () => {
+  it('a hover during the debounce window answers from the latest analysis, carried through the edits since', async () => {
     session.settings = { run: 'onType', debounceMs: 5000 };
     await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
     await new Promise((r) => setTimeout(r, 300));
@@ -178,7 +194,12 @@ describe('language server over JSON-RPC', () => {
       textDocument: { uri: hoverUri, version: 2 },
       contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Smith (2019) says so. ' }],
     });
-    const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: hoverUri }, position: { line: 0, character: 2 } });
-    assert.match((hover?.contents as MarkupContent).value, /Citation \/ reference/, 'not the stale event-date claim that used to start there');
+    const started = Date.now();
+    const unanalysed = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: hoverUri }, position: { line: 0, character: 2 } });
+    assert.equal(unanalysed, null, 'text typed since the analysis has no claim yet: not the stale event-date claim that used to start there');
+    const moved = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: hoverUri }, position: { line: 0, character: 42 } });
+    assert.match((moved?.contents as MarkupContent).value, /Date of a specific event/, 'the year, moved along by the edit, still has its claim');
+    assert.deepEqual(moved?.range, { start: { line: 0, character: 40 }, end: { line: 0, character: 44 } });
+    assert.ok(Date.now() - started < 1000, 'neither hover waited for an analysis');
   });
 });

@@ -9,10 +9,21 @@ import type { SurprisalCalibration } from '../../server/src/engine/lmFeatures/su
 import { RULES_SIGNALS } from '../../server/src/engine/risk/rulesSignals';
 import { ModelScoring } from '../../server/src/modelRuntime/modelScoring';
 import { openModel } from '../../server/src/modelRuntime/openModel';
+import { AnalysisService } from '../../server/src/service/analysisService';
 import { inspectModelFolder, type ResolvedModel } from '../../server/src/modelRuntime/resolveModel';
 import { ScoreCache } from '../../server/src/modelRuntime/scoreCache';
 import { AbortedError, TransformerScorer } from '../../server/src/modelRuntime/transformerScorer';
 import { tempDir, tinyModel, WORKER_FILE } from './modelHelpers';
+
+/** The analysis service with a model folder, as the CLI runs it (scores kept under `storageDir`). */
+async function serviceWith(folder: string, storageDir: string): Promise<AnalysisService> {
+  const service = new AnalysisService({ storageDir, gazetteerDir: 'dist', scoringWorkerFile: WORKER_FILE });
+  await service.configure({ sources: [], corpus: false, model: { enabled: true, path: folder, allowDownload: false } });
+  return service;
+}
+
+const document = (text: string) => ({ uri: 'untitled:draft', version: 1, text });
+const unscoredWindows = (text: string, identity: ResolvedModel['identity']) => analyzeDocument(text, resolveConfig(), { model: { identity, scoresFor: () => undefined } }).unscoredWindows;
 
 const DRAFT = `# Einstein
 
@@ -25,7 +36,13 @@ describe('transformer scoring on a random-weight GPT-2 (real transformers.js, re
   let folder: string;
   let model: ResolvedModel;
   let scoring: ModelScoring;
+  let service: AnalysisService;
   const config = resolveConfig();
+  /** Scores of some windows, straight from the scorer. */
+  const scoresOf = async (windows: Parameters<ModelScoring['score']>[0]) => {
+    await scoring.score(windows);
+    return windows.map((w) => scoring.known(w)!);
+  };
 
   before(async () => {
     folder = await tinyModel();
@@ -34,8 +51,12 @@ describe('transformer scoring on a random-weight GPT-2 (real transformers.js, re
     assert.ok(opened.scoring);
     scoring = opened.scoring;
     model = scoring.model;
+    service = await serviceWith(folder, await tempDir('service'));
   });
-  after(() => scoring?.dispose());
+  after(async () => {
+    await scoring?.dispose();
+    await service?.dispose();
+  });
 
   it('resolves a local folder to its ONNX layout and a weights-derived identity', async () => {
     assert.equal(model.spec.modelFileName, 'decoder_model_merged');
@@ -44,7 +65,8 @@ describe('transformer scoring on a random-weight GPT-2 (real transformers.js, re
   });
 
   it('gives every slot surprisal per character, entropy, rank and the model’s own choice', async () => {
-    const analysis = await scoring.analyze(DRAFT, config);
+    const before = service.scoringStats.windows;
+    const { analysis } = await service.analyzeFully(document(DRAFT));
     const birth = analysis.claims.find((c) => c.slots.some((s) => s.text === '14 March 1879'));
     assert.ok(birth, 'the birth date is a claim');
     const evidence = birth.trail.find((e) => e.signal === 'model-surprisal');
@@ -52,11 +74,12 @@ describe('transformer scoring on a random-weight GPT-2 (real transformers.js, re
     assert.match(evidence.summary, /a small language model \(tiny-gpt2\) expected “.*” here/);
     assert.match(evidence.summary, /bits\/char over \d+ tokens? of “/);
     assert.equal(evidence.provenance, 'measured');
-    assert.equal(analysis.modelStats.windows, analysis.scoringWindows.length);
+    assert.equal(service.scoringStats.windows - before, new Set(analysis.claims.map((c) => c.start)).size, 'one window per sentence with claims');
+    assert.deepEqual(analysis.unscoredWindows, [], 'every sentence was scored');
   });
 
   it('without a calibration the model is shown but the risk is exactly the rules-only risk', async () => {
-    const withModel = await scoring.analyze(DRAFT, config);
+    const { analysis: withModel } = await service.analyzeFully(document(DRAFT));
     const rulesOnly = analyzeDocument(DRAFT, config, { signals: RULES_SIGNALS });
     assert.deepEqual(withModel.claims.map((c) => c.risk), rulesOnly.claims.map((c) => c.risk));
     assert.ok(withModel.claims.every((c) => c.trail.some((e) => e.signal === 'model-surprisal' && e.effect.kind === 'note')));
@@ -66,7 +89,7 @@ describe('transformer scoring on a random-weight GPT-2 (real transformers.js, re
     const engine = analyzeDocument(DRAFT, config);
     const rulesOnly = analyzeDocument(DRAFT, config, { signals: RULES_SIGNALS });
     assert.deepEqual(engine.claims, rulesOnly.claims);
-    assert.deepEqual(engine.scoringWindows, []);
+    assert.deepEqual(engine.unscoredWindows, []);
   });
 
   it('a calibration fitted for this model shifts the log-odds by exactly Σ w·(x − centre)', async () => {
@@ -76,10 +99,10 @@ describe('transformer scoring on a random-weight GPT-2 (real transformers.js, re
       centre: { meanBitsPerChar: 1, maxBitsPerChar: 0, entropyBits: 0, log2Rank: 0 },
       source: 'test fit',
     };
-    const first = analyzeDocument(DRAFT, config, { model: { identity: model.identity, scores: new Map() } });
-    const { scores } = await scoring.scores(first.scoringWindows);
+    await scoring.score(unscoredWindows(DRAFT, model.identity));
+    const scoresFor = (w: Parameters<ModelScoring['known']>[0]) => scoring.known(w);
     const rulesOnly = analyzeDocument(DRAFT, config, { signals: RULES_SIGNALS });
-    const calibrated = analyzeDocument(DRAFT, config, { model: { identity: model.identity, scores, calibration } });
+    const calibrated = analyzeDocument(DRAFT, config, { model: { identity: model.identity, scoresFor, calibration } });
     const logit = (p: number) => Math.log(p / (1 - p));
     calibrated.claims.forEach((claim, i) => {
       const evidence = claim.trail.find((e) => e.signal === 'model-surprisal');
@@ -91,13 +114,13 @@ describe('transformer scoring on a random-weight GPT-2 (real transformers.js, re
       assert.ok(Math.abs(logit(claim.risk) - expected) < 1e-9);
       assert.ok(Math.abs(evidence.effect.shift - 0.5 * (Number(features[1]) - 1)) < 0.01);
     });
-    const stranger = analyzeDocument(DRAFT, config, { model: { identity: model.identity, scores, calibration: { ...calibration, modelKey: 'another-model' } } });
+    const stranger = analyzeDocument(DRAFT, config, { model: { identity: model.identity, scoresFor, calibration: { ...calibration, modelKey: 'another-model' } } });
     assert.deepEqual(stranger.claims.map((c) => c.risk), rulesOnly.claims.map((c) => c.risk), 'a calibration for other weights is ignored');
   });
 
   it('log-probabilities equal a direct onnxruntime-node run of the same graph on the same ids (1e-4)', async () => {
     const text = 'Albert Einstein was born in Ulm on 14 March 1879.';
-    const [scored] = await scoring.scores([{ text, scoreFrom: 0, spans: [{ start: 0, end: text.length }], sourceOffsets: [] }]).then(({ scores }) => [...scores.values()]);
+    const [scored] = await scoresOf([{ text, scoreFrom: 0, spans: [{ start: 0, end: text.length }], sourceOffsets: [] }]);
     env.allowRemoteModels = false;
     env.localModelPath = join(folder, '..');
     const tokenizer = await AutoTokenizer.from_pretrained('tiny-gpt2');
@@ -121,37 +144,37 @@ describe('transformer scoring on a random-weight GPT-2 (real transformers.js, re
   it('computes statistics only for tokens inside the requested slot spans', async () => {
     const text = 'Albert Einstein was born in Ulm on 14 March 1879.';
     const start = text.indexOf('Ulm');
-    const { scores } = await scoring.scores([{ text, scoreFrom: 0, spans: [{ start, end: start + 3 }], sourceOffsets: [] }]);
-    const [only] = [...scores.values()];
+    const [only] = await scoresOf([{ text, scoreFrom: 0, spans: [{ start, end: start + 3 }], sourceOffsets: [] }]);
     assert.ok(only.tokens.length > 0);
     for (const t of only.tokens) assert.ok(t.start < start + 3 && t.end > start, `token “${text.slice(t.start, t.end)}” overlaps “Ulm”`);
   });
 
   it('a second run is served from the cache, and a new process reuses the disk cache without the model', async () => {
-    const cacheDir = await tempDir('disk-cache');
-    const scorer = new TransformerScorer(model.spec, { workerFile: WORKER_FILE });
-    const first = new ModelScoring(model, scorer, new ScoreCache(model.identity.key, { directory: cacheDir }));
-    const cold = await first.analyze(DRAFT, config);
-    assert.equal(cold.modelStats.cacheHits, 0);
-    const warm = await first.analyze(DRAFT, config);
-    assert.equal(warm.modelStats.cacheHits, warm.modelStats.windows);
+    const storage = await tempDir('disk-cache');
+    const first = await serviceWith(folder, storage);
+    const cold = await first.analyzeFully(document(DRAFT));
+    assert.equal(first.scoringStats.cacheHits, 0);
+    assert.ok(first.scoringStats.scored > 0);
+    const warm = await first.analyzeFully(document(DRAFT));
+    assert.equal(warm.pendingScores, 0);
+    assert.equal(first.scoringStats.scored, first.scoringStats.windows, 'the second run asked the model nothing: its first pass found every score in memory');
     await first.flush();
-    await scorer.dispose();
+    await first.dispose();
 
-    const neverLoaded = new TransformerScorer(model.spec, { workerFile: WORKER_FILE });
-    const reopened = new ModelScoring(model, neverLoaded, new ScoreCache(model.identity.key, { directory: cacheDir }));
-    const fromDisk = await reopened.analyze(DRAFT, config);
-    assert.equal(fromDisk.modelStats.scored, 0);
-    assert.equal(neverLoaded.loadMs, 0, 'the worker was never started');
-    assert.deepEqual(fromDisk.claims, cold.claims);
+    const scorer = new TransformerScorer(model.spec, { workerFile: WORKER_FILE });
+    const reopened = new ModelScoring(model, scorer, new ScoreCache(model.identity.key, { directory: join(storage, 'scores') }));
+    const stats = await reopened.score(cold.analysis.claims.length > 0 ? unscoredWindows(DRAFT, model.identity) : []);
+    assert.equal(stats.scored, 0, 'every window came from the disk cache');
+    assert.equal(scorer.loadMs, 0, 'the worker was never started');
+    await scorer.dispose();
   });
 
   it('discards a corrupt disk-cache entry and scores the sentence again', async () => {
     const cacheDir = await tempDir('corrupt-cache');
     const cache = new ScoreCache(model.identity.key, { directory: cacheDir });
     const window = { text: 'Ulm is a city.', scoreFrom: 0, spans: [{ start: 0, end: 3 }] };
-    const { scores } = await scoring.scores([{ ...window, sourceOffsets: [] }]);
-    cache.set(window, [...scores.values()][0]);
+    const [scores] = await scoresOf([{ ...window, sourceOffsets: [] }]);
+    cache.set(window, scores);
     await cache.flush();
     const contentRoot = join(cacheDir, 'content-v2');
     const files = await readdir(contentRoot, { recursive: true, withFileTypes: true });

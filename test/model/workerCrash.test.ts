@@ -15,7 +15,7 @@ async function scorerThatCrashes(times: number, restartDelaysMs: number[]) {
   assert.equal(model.kind, 'model');
   const log = join(await tempDir('crashes'), 'crashes.log');
   Object.assign(process.env, { CLAIMFLOOR_CRASH_LOG: log, CLAIMFLOOR_CRASHES: String(times), CLAIMFLOOR_REAL_WORKER: WORKER_FILE });
-  const windows = analyzeDocument('Albert Einstein was born in Ulm on 14 March 1879.', resolveConfig(), { model: { identity: model.identity, scores: new Map() } }).scoringWindows;
+  const windows = analyzeDocument('Albert Einstein was born in Ulm on 14 March 1879.', resolveConfig(), { model: { identity: model.identity, scoresFor: () => undefined } }).unscoredWindows;
   return { scorer: new TransformerScorer(model.spec, { workerFile: CRASHING_WORKER, restartDelaysMs }), windows, log };
 }
 

@@ -1,4 +1,4 @@
-import type { ClaimRow, FileAudit } from './fileAudit';
+import type { ClaimRecord, FileAudit } from '../../../protocol/claimFloorProtocol';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const pct = (p: number) => `${Math.round(p * 100)}%`;
@@ -7,13 +7,13 @@ const SEVERITY_RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const
 interface TypeSummary {
   type: string;
   title: string;
-  rows: ClaimRow[];
+  rows: ClaimRecord[];
   meanRisk: number;
-  floor: ClaimRow['floor'];
+  floor: ClaimRecord['floor'];
 }
 
 function summarise(audit: FileAudit): TypeSummary[] {
-  const byType = new Map<string, ClaimRow[]>();
+  const byType = new Map<string, ClaimRecord[]>();
   for (const c of audit.claims) byType.set(c.type, [...(byType.get(c.type) ?? []), c]);
   return [...byType]
     .map(([type, rows]) => ({
@@ -55,7 +55,7 @@ function chart(types: TypeSummary[]): string {
  */
 export function reportHtml(audit: FileAudit, nonce: string, cspSource: string): string {
   const types = summarise(audit);
-  const count = (s: ClaimRow['severity']) => audit.claims.filter((c) => c.severity === s).length;
+  const count = (s: ClaimRecord['severity']) => audit.claims.filter((c) => c.severity === s).length;
   const sections = types
     .map(
       (t) => `<section><h2>${escapeHtml(t.title)} <span class="muted">(${t.rows.length})</span></h2>
@@ -101,7 +101,7 @@ button { margin-right: 0.5em; }
 <div class="card"><b>${audit.stats.suppressedClaims}</b>suppressed</div>
 </div>
 <p><button id="export-json">Export JSON</button><button id="export-sarif">Export SARIF</button>
-<span class="muted">Scored without a model (rules only). Risks are estimates; floors are about the claim type, not your sentence.</span></p>
+<span class="muted">${escapeHtml(audit.model.startsWith("rules only") ? `Scored without a model (${audit.model})` : `Scored with ${audit.model}`)}. Risks are estimates; floors are about the claim type, not your sentence.</span></p>
 ${types.length > 0 ? chart(types) : '<p>No claims found.</p>'}
 ${audit.notices.map((n) => `<p class="muted">${escapeHtml(n.severity)}: ${escapeHtml(n.message)}</p>`).join('\n')}
 ${sections}

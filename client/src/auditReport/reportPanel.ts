@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { FileAudit } from './fileAudit';
+import type { FileAudit } from '../../../protocol/claimFloorProtocol';
 import { reportHtml } from './reportHtml';
 
 /** The "Audit claims" report: one webview panel, reused and refreshed on each audit. */

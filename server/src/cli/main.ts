@@ -61,11 +61,10 @@ program
             path: typeof opts.model === 'string' ? opts.model : undefined,
             allowDownload: opts.allowDownload,
             cacheDir: opts.cacheDir,
-            workerFile: join(__dirname, 'scoringWorker.js'),
             onDownloadProgress: opts.quiet ? undefined : downloadProgressPrinter(process.stderr),
           };
-    const corpus = opts.corpus ? { sources: opts.sources, gazetteerDir: __dirname } : undefined;
-    const { results, unmatched, model: report } = await audit({ paths, cwd: process.cwd(), configFile: opts.config, minRisk: opts.minRisk, progress: !opts.quiet, model, corpus });
+    const corpus = opts.corpus ? { sources: opts.sources } : undefined;
+    const { results, unmatched, model: report } = await audit({ paths, cwd: process.cwd(), configFile: opts.config, minRisk: opts.minRisk, progress: !opts.quiet, model, corpus, distDir: __dirname });
     for (const u of unmatched) write(2, `claimfloor: no files match "${u}"\n`);
     write(1, FORMATTERS[opts.format](results, { quiet: opts.quiet, model: report }));
     for (const r of results.filter((x) => x.error)) if (opts.format !== 'text') write(2, `claimfloor: ${r.path}: ${r.error}\n`);

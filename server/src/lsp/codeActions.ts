@@ -1,17 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyEdits, modify } from 'jsonc-parser';
+import { applyEdits, type FormattingOptions, modify, parseTree } from 'jsonc-parser';
 import { type CodeAction, CodeActionKind, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { AssessedClaim } from '../engine';
-import type { LineIndex } from '../engine/text/lineIndex';
-import type { ClaimDiagnosticData } from './diagnostics';
 
 export interface CodeActionContext {
-  uri: string;
-  text: string;
-  lines: LineIndex;
-  claim: AssessedClaim;
+  /** The document as it is now; the claim's offsets are in this version. */
+  document: TextDocument;
+  claim: Pick<AssessedClaim, 'type' | 'start' | 'end' | 'text' | 'slots'>;
   diagnostic: Diagnostic;
   /** The configuration file that governs this document, if any. */
   configFile?: string;
@@ -19,75 +17,119 @@ export interface CodeActionContext {
   workspaceFolder?: string;
 }
 
-const edit = (uri: string, edits: TextEdit[]): WorkspaceEdit => ({ changes: { [uri]: edits } });
+/** What the allow-list action carries until the user picks it (`codeAction/resolve`): the edit is computed then, from the config as it is then. */
+export interface AllowListActionData {
+  kind: 'claimfloor.allow';
+  target: string;
+  entry: string;
+}
+
+/** Edits to a Markdown document, valid only for the version they were computed for: a stale edit is refused, never misplaced. */
+function versionedEdit(document: TextDocument, edits: TextEdit[]): WorkspaceEdit {
+  return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] };
+}
 
 function insertionAtTop(text: string): number {
   const frontMatter = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text);
   return frontMatter ? frontMatter[0].length : 0;
 }
 
-/** Quick fixes for one claim, written as the comments and config the engine reads. */
+/**
+ * Quick fixes for one claim, written as the comments and config the engine reads, at the claim's
+ * own sentence (its offsets, not its text: the same sentence can stand twice in a file). Each fix
+ * is built on its own, so one that cannot be built never hides the others.
+ */
 export function codeActionsFor(ctx: CodeActionContext): CodeAction[] {
-  const { uri, text, lines, claim, diagnostic } = ctx;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const line = diagnostic.range.start.line;
-  const lineStart = lines.offsetAt({ line, character: 0 });
-  const indent = /^[ \t>]*(?:[-*+] |\d+[.)] )?/.exec(text.slice(lineStart))?.[0].replace(/[-*+\d.)]/g, ' ') ?? '';
-  const top = insertionAtTop(text);
-  const lineEnd = lines.offsetAt({ line: line + 1, character: 0 }) - (text.slice(0, lines.offsetAt({ line: line + 1, character: 0 })).match(/\r?\n$/)?.[0].length ?? 0);
-  const previousLine = line === 0 ? '' : text.slice(lines.offsetAt({ line: line - 1, character: 0 }), lineStart);
-  // The squiggle's line starts a block when the line before it is blank (or it is the first line).
-  const startsBlock = previousLine.trim() === '';
-  const actions: CodeAction[] = [
-    {
-      title: 'ClaimFloor: mark this claim as verified',
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      isPreferred: true,
-      edit: edit(uri, [{ range: lines.rangeOf(claim.end, claim.end), newText: ' <!-- claimfloor-verified -->' }]),
-    },
-    startsBlock
-      ? {
-          title: `ClaimFloor: disable ${claim.type} for the next line`,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          edit: edit(uri, [{ range: lines.rangeOf(lineStart, lineStart), newText: `${indent}<!-- claimfloor-disable-next-line ${claim.type} -->${eol}` }]),
-        }
-      : {
-          // A comment line inside a paragraph would split it in two; mark the line itself instead.
-          title: `ClaimFloor: disable ${claim.type} for this line`,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          edit: edit(uri, [{ range: lines.rangeOf(lineEnd, lineEnd), newText: ` <!-- claimfloor-disable-line ${claim.type} -->` }]),
-        },
-    {
-      title: `ClaimFloor: disable ${claim.type} in this file`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      edit: edit(uri, [{ range: lines.rangeOf(top, top), newText: `<!-- claimfloor-disable ${claim.type} -->${eol}${eol}` }]),
-    },
-  ];
-  const allow = allowListEdit(ctx);
-  if (allow) actions.push({ title: 'ClaimFloor: add this claim to the workspace allow-list', kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: allow });
-  return actions;
+  const builders = [verifiedAction, disableLineAction, disableFileAction, allowListAction];
+  return builders.flatMap((build) => {
+    try {
+      const action = build(ctx);
+      return action ? [action] : [];
+    } catch {
+      return [];
+    }
+  });
 }
 
-function allowListEdit({ claim, configFile, workspaceFolder }: CodeActionContext): WorkspaceEdit | undefined {
-  const target = configFile ?? (workspaceFolder ? join(workspaceFolder, '.claimfloor.json') : undefined);
-  if (!target) return undefined;
-  const exists = existsSync(target);
-  const before = exists ? readFileSync(target, 'utf8') : '{}\n';
-  const after = applyEdits(before, modify(before, ['allow', -1], claim.text, { formattingOptions: { insertSpaces: true, tabSize: 2 }, isArrayInsertion: true }));
-  const uri = URI.file(target).toString();
-  const whole = { start: { line: 0, character: 0 }, end: { line: before.split('\n').length, character: 0 } };
+function verifiedAction({ document, claim, diagnostic }: CodeActionContext): CodeAction {
+  const at = document.positionAt(claim.end);
   return {
-    documentChanges: [
-      ...(exists ? [] : [{ kind: 'create' as const, uri, options: { ignoreIfExists: true } }]),
-      { textDocument: { uri, version: null }, edits: [{ range: whole, newText: after }] },
-    ],
+    title: 'ClaimFloor: mark this claim as verified',
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: true,
+    edit: versionedEdit(document, [{ range: { start: at, end: at }, newText: ' <!-- claimfloor-verified -->' }]),
   };
 }
 
-export function claimIdOf(diagnostic: Diagnostic): string | undefined {
-  return (diagnostic.data as ClaimDiagnosticData | undefined)?.claimId;
+function disableLineAction({ document, claim, diagnostic }: CodeActionContext): CodeAction {
+  const text = document.getText();
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // The squiggle's line: where the writer sees the claim.
+  const line = document.positionAt(claim.slots.length > 0 ? Math.min(...claim.slots.map((s) => s.start)) : claim.start).line;
+  const lineStart = document.offsetAt({ line, character: 0 });
+  const indent = /^[ \t>]*(?:[-*+] |\d+[.)] )?/.exec(text.slice(lineStart))?.[0].replace(/[-*+\d.)]/g, ' ') ?? '';
+  const nextLine = document.offsetAt({ line: line + 1, character: 0 });
+  const lineEnd = nextLine - (text.slice(lineStart, nextLine).match(/\r?\n$/)?.[0].length ?? 0);
+  const previousLine = line === 0 ? '' : text.slice(document.offsetAt({ line: line - 1, character: 0 }), lineStart);
+  // The claim's line starts a block when the line before it is blank (or it is the first line).
+  if (previousLine.trim() === '') {
+    return {
+      title: `ClaimFloor: disable ${claim.type} for the next line`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: versionedEdit(document, [{ range: { start: document.positionAt(lineStart), end: document.positionAt(lineStart) }, newText: `${indent}<!-- claimfloor-disable-next-line ${claim.type} -->${eol}` }]),
+    };
+  }
+  // A comment line inside a paragraph would split it in two; mark the line itself instead.
+  return {
+    title: `ClaimFloor: disable ${claim.type} for this line`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: versionedEdit(document, [{ range: { start: document.positionAt(lineEnd), end: document.positionAt(lineEnd) }, newText: ` <!-- claimfloor-disable-line ${claim.type} -->` }]),
+  };
+}
+
+function disableFileAction({ document, claim, diagnostic }: CodeActionContext): CodeAction {
+  const text = document.getText();
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const top = document.positionAt(insertionAtTop(text));
+  return {
+    title: `ClaimFloor: disable ${claim.type} in this file`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: versionedEdit(document, [{ range: { start: top, end: top }, newText: `<!-- claimfloor-disable ${claim.type} -->${eol}${eol}` }]),
+  };
+}
+
+function allowListAction({ claim, diagnostic, configFile, workspaceFolder }: CodeActionContext): CodeAction | undefined {
+  const target = configFile ?? (workspaceFolder ? join(workspaceFolder, '.claimfloor.json') : undefined);
+  if (!target) return undefined;
+  const data: AllowListActionData = { kind: 'claimfloor.allow', target, entry: claim.text };
+  return { title: 'ClaimFloor: add this claim to the workspace allow-list', kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], data };
+}
+
+const FORMATTING: FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' };
+
+/**
+ * The allow-list edit, computed when the user picks the action: a minimal insertion into the
+ * config as it is now (the open editor buffer when there is one, with its version, else the file
+ * on disk), so comments, formatting and unsaved edits stay as they are.
+ */
+export function resolveAllowListEdit(data: AllowListActionData, openConfig: TextDocument | undefined): WorkspaceEdit {
+  const uri = URI.file(data.target).toString();
+  const exists = openConfig !== undefined || existsSync(data.target);
+  const text = openConfig?.getText() ?? (exists ? readFileSync(data.target, 'utf8') : '{}\n');
+  const root = parseTree(text);
+  if (exists && root?.type !== 'object') throw new Error(`${data.target} is not a JSON object; add "${data.entry}" to its "allow" list by hand.`);
+  const allow = root?.children?.find((p) => p.children?.[0]?.value === 'allow')?.children?.[1];
+  if (allow && allow.type !== 'array') throw new Error(`"allow" in ${data.target} is not a list; make it one ([…]) to add entries.`);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const edits = modify(text, ['allow', -1], data.entry, { formattingOptions: { ...FORMATTING, eol }, isArrayInsertion: true });
+  const positions = openConfig ?? TextDocument.create(uri, 'jsonc', 0, text);
+  const textEdits: TextEdit[] = edits.map((e) => ({ range: { start: positions.positionAt(e.offset), end: positions.positionAt(e.offset + e.length) }, newText: e.content }));
+  if (!exists) {
+    return { documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: applyEdits(text, edits) }] }] };
+  }
+  return { documentChanges: [{ textDocument: { uri, version: openConfig?.version ?? null }, edits: textEdits }] };
 }

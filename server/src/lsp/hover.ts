@@ -1,9 +1,4 @@
-import type { AssessedClaim } from '../engine';
-import { CLAIM_TYPE_TABLE, penaltyForThreshold } from '../engine';
-import { percent } from '../engine/messages/claimMessage';
-import { formatNumber, rateText } from '../engine/theory/typeFloor';
-import { MIN_OBSERVATIONS } from '../engine/theory/typeSingletonRate';
-import { type PassageHit, passagePlace } from '../engine/reference/corpusIndex';
+import { CLAIM_TYPE_TABLE, formatNumber, MIN_OBSERVATIONS, passagePlace, penaltyForThreshold, percent, rateText, type AssessedClaim, type PassageHit } from '../engine';
 import { escapeMarkdown as e } from './escapeMarkdown';
 
 const PROVENANCE_LABEL: Record<string, string> = {

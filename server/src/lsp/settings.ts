@@ -1,3 +1,5 @@
+import type { ModelSettings, ServiceSettings } from '../service/serviceSettings';
+
 /** Editor settings (`claimFloor.*` in VS Code); everything about claims lives in `.claimfloor.json`. */
 export interface EditorSettings {
   /** When to analyse: on every edit (debounced), on save, or only on command. */
@@ -8,14 +10,6 @@ export interface EditorSettings {
   model: ModelSettings;
   /** Source folders outside the workspace (`claimFloor.sources`, machine scope: only the user can declare them). */
   sources: string[];
-}
-
-/** `claimFloor.model.*`; path, download and URL are machine-scoped so a workspace cannot set them. */
-export interface ModelSettings {
-  enabled: boolean;
-  path?: string;
-  allowDownload: boolean;
-  downloadUrl?: string;
 }
 
 export const DEFAULT_SETTINGS: EditorSettings = { run: 'onType', debounceMs: 300, maxFileChars: 500_000, model: { enabled: true, allowDownload: false }, sources: [] };
@@ -32,4 +26,9 @@ export function readSettings(value: unknown): EditorSettings {
     model: { enabled: model.enabled !== false, path: nonEmpty(model.path), allowDownload: model.allowDownload === true, downloadUrl: nonEmpty(model.downloadUrl) },
     sources: Array.isArray(v.sources) ? v.sources.flatMap((s) => nonEmpty(s) ?? []) : [],
   };
+}
+
+/** What of the editor's settings the analysis service needs (path, download and URL are machine-scoped, so a workspace cannot set them). */
+export function serviceSettings(settings: EditorSettings): ServiceSettings {
+  return { maxFileChars: settings.maxFileChars, sources: settings.sources, model: settings.model, corpus: true };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import cacache from 'cacache';
 import { LRUCache } from 'lru-cache';
-import type { SentenceScores, TokenScore } from '../engine/lmFeatures/tokenScores';
+import type { SentenceScores, TokenScore } from '../engine';
 import type { WindowToScore } from './worker/protocol';
 
 export interface ScoreCacheOptions {

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { SentenceScores } from '../engine/lmFeatures/tokenScores';
+import type { SentenceScores } from '../engine';
 import type { FromWorker, LoadSpec, ToWorker, WindowToScore, WorkerLimits } from './worker/protocol';
 
 export const DEFAULT_WORKER_LIMITS: WorkerLimits = { maxTokens: 256, maxBatchTokens: 1024 };

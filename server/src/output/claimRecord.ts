@@ -1,18 +1,17 @@
-import type { AssessedClaim } from '../engine';
-import { claimMessage } from '../engine/messages/claimMessage';
-import { penaltyForThreshold } from '../engine';
+import type { ClaimRecord } from '../../../protocol/claimFloorProtocol';
+import { penaltyForThreshold, type AssessedClaim } from '../engine';
 
 /**
  * The machine-readable form of a claim, shared by `--format json` and SARIF `properties`, so
  * other tools can consume either. `model` carries the language model's features per slot, or says
  * that no model scored the claim; the corpus fields carry occurrences, singleton and grounding status.
  */
-export function claimRecord(claim: AssessedClaim, threshold: number) {
+export function claimRecord(claim: AssessedClaim, threshold: number): ClaimRecord {
   return {
     id: claim.id,
     type: claim.type,
     severity: claim.severity,
-    message: claimMessage(claim, threshold),
+    message: claim.message,
     risk: round(claim.risk),
     certain: claim.certain,
     flagged: claim.flagged,
@@ -61,7 +60,7 @@ export function claimRecord(claim: AssessedClaim, threshold: number) {
  * without a corpus or when the claim has nothing to look up; `groundingStatus` is `no-sources`
  * when no source was in scope.
  */
-function corpusRecord(claim: AssessedClaim) {
+function corpusRecord(claim: AssessedClaim): Pick<ClaimRecord, 'occurrences' | 'singletonStatus' | 'groundingStatus' | 'evidenceLocations' | 'corpus'> {
   const c = claim.corpus;
   const o = c?.occurrences;
   const g = c?.grounding;

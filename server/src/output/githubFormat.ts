@@ -1,5 +1,4 @@
 import type { Severity } from '../engine';
-import { claimMessage } from '../engine/messages/claimMessage';
 import type { FileResult } from './fileResult';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
@@ -18,7 +17,7 @@ export function formatGithub(results: FileResult[]): string {
     for (const c of r.findings) {
       const { start, end } = c.range;
       const props = [`file=${escapeProperty(r.path)}`, `line=${start.line + 1}`, `col=${start.character + 1}`, `endLine=${end.line + 1}`, `endColumn=${end.character + 1}`, `title=${escapeProperty(`ClaimFloor ${c.type}`)}`];
-      lines.push(`::${COMMAND[c.severity]} ${props.join(',')}::${escapeData(claimMessage(c, r.config.types[c.type].threshold))}`);
+      lines.push(`::${COMMAND[c.severity]} ${props.join(',')}::${escapeData(c.message)}`);
     }
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';

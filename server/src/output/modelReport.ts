@@ -1,4 +1,5 @@
-import type { ModelStatus } from '../modelRuntime/openModel';
+import type { ModelState } from '../service/languageModel';
+import { modelStatusText } from '../service/languageModel';
 
 /** What a run says about the language model: in the text summary, the JSON root and SARIF run properties. */
 export interface ModelReport {
@@ -13,8 +14,8 @@ export interface ModelReport {
   fromCache?: number;
 }
 
-export function modelReport(status: ModelStatus, counts?: { sentences: number; fromCache: number }): ModelReport {
-  if (status.state !== 'ready') return { used: false, reason: `rules-only: ${status.reason}` };
+export function modelReport(status: ModelState, counts?: { sentences: number; fromCache: number }): ModelReport {
+  if (status.state !== 'ready') return { used: false, reason: modelStatusText(status).replace(/^rules only: /, 'rules-only: ') };
   const { identity, origin, calibration } = status.model;
   return { used: true, name: identity.name, key: identity.key, origin, calibrated: calibration?.modelKey === identity.key, sentences: counts?.sentences, fromCache: counts?.fromCache };
 }

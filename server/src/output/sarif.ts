@@ -1,8 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { version } from '../../../package.json';
-import { type AssessedClaim, CLAIM_TYPE_TABLE, CLAIM_TYPES, type Severity } from '../engine';
-import { claimMessage } from '../engine/messages/claimMessage';
+import { CLAIM_TYPE_TABLE, CLAIM_TYPES, type AssessedClaim, type Severity } from '../engine';
 import type { FileResult } from './fileResult';
 import { claimRecord } from './claimRecord';
 import type { ModelReport } from './modelReport';
@@ -33,7 +32,7 @@ export function formatSarif(results: FileResult[], { model }: { model: ModelRepo
         ruleIndex: CLAIM_TYPES.indexOf(c.type),
         level: LEVEL[c.severity],
         rank: Math.round(c.risk * 1000) / 10,
-        message: { text: claimMessage(c, threshold) },
+        message: { text: c.message },
         locations: [
           {
             physicalLocation: {

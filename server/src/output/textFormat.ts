@@ -1,5 +1,4 @@
 import type { Severity } from '../engine';
-import { claimMessage } from '../engine/messages/claimMessage';
 import type { FileResult } from './fileResult';
 import { describeModel, type ModelReport } from './modelReport';
 
@@ -18,7 +17,7 @@ export function formatText(results: FileResult[], { quiet, model }: { quiet: boo
     for (const c of r.findings) {
       counts[c.severity]++;
       const { line, character } = c.range.start;
-      out.push(`${r.path}:${line + 1}:${character + 1} ${LABEL[c.severity]} ${c.type} ${claimMessage(c, r.config.types[c.type].threshold)}`);
+      out.push(`${r.path}:${line + 1}:${character + 1} ${LABEL[c.severity]} ${c.type} ${c.message}`);
     }
   }
   if (quiet) return out.length > 0 ? `${out.join('\n')}\n` : '';

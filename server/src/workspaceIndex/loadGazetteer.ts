@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Gazetteer, type GazetteerData } from '../engine/reference/popularity';
+import { Gazetteer, type GazetteerData } from '../engine';
 
 /**
  * The popularity data built next to the bundles (dist/gazetteer.json). Missing or unreadable data

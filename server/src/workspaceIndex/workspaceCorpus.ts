@@ -3,9 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import ignore, { type Ignore } from 'ignore';
 import { glob } from 'tinyglobby';
-import { CorpusIndex, type CorpusLimits, type SerializedCorpus } from '../engine/reference/corpusIndex';
-import type { BlockCache } from '../engine/claims/extractClaims';
-import { corpusDocument, toDocumentPath as slash } from '../engine/reference/corpusDocument';
+import { corpusDocument, CorpusIndex, toDocumentPath as slash, type BlockCache, type CorpusLimits, type SerializedCorpus } from '../engine';
 import { readDocument } from '../files/readDocument';
 
 /** Where a writer declares sources outside the workspace (names the user-scope setting or CLI flag). */

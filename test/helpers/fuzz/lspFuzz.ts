@@ -74,7 +74,7 @@ export async function fuzzLanguageServer(session: Session, root: string, runs: n
         report.edits++;
       }
       const edited = await waitFor(uri, document.version);
-      assert.ok(session.child.exitCode === null, 'the server is still running');
+      assert.ok(session.child!.exitCode === null, 'the server is still running');
       assertInside(edited.diagnostics, document);
       // Hover and quick fixes answer in time on whatever the document became.
       const position = edited.diagnostics[0]?.range.start ?? document.positionAt(Math.floor(document.getText().length / 2));

@@ -1,4 +1,4 @@
-import type { Range } from '../text/lineIndex';
+import type { Range } from '../text/positions';
 import type { CheckResult } from '../checks/checkResult';
 import type { ClaimType } from '../claimType';
 

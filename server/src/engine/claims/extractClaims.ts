@@ -1,7 +1,7 @@
 import type { CodeSpan, ProseDocument } from '../markdown/proseDocument';
 import { annotate } from '../nlp/annotate';
 import type { Sentence } from '../nlp/sentence';
-import type { LineIndex } from '../text/lineIndex';
+import { type Positions, rangeOf } from '../text/positions';
 import type { Claim, ClaimDraft } from './claim';
 import { type NonClaimReason, nonClaimReason } from './claimhood';
 import { detectArithmetic } from './detectors/arithmetic';
@@ -128,7 +128,7 @@ function claimsInBlock(text: string, code: CodeSpan[], blockStart: number, limit
 }
 
 /** Finds the claims in every prose block of a document, reusing cached blocks when given a cache. */
-export function extractClaims(document: ProseDocument, lines: LineIndex, limits: ExtractionLimits, cache?: BlockCache): { sentences: SentenceReport[]; skippedLongSentences: number } {
+export function extractClaims(document: ProseDocument, positions: Positions, limits: ExtractionLimits, cache?: BlockCache): { sentences: SentenceReport[]; skippedLongSentences: number } {
   const sentences: SentenceReport[] = [];
   let skippedLongSentences = 0;
   for (const [blockIndex, block] of document.blocks.entries()) {
@@ -148,11 +148,11 @@ export function extractClaims(document: ProseDocument, lines: LineIndex, limits:
         const draft = shiftDraft(relative, block.start);
         return {
           ...draft,
-          slots: draft.slots.map((x) => ({ ...x, range: lines.rangeOf(x.start, x.end) })),
+          slots: draft.slots.map((x) => ({ ...x, range: rangeOf(positions, x.start, x.end) })),
           id: stableHash(`${draft.type}\u0000${text}\u0000${draft.slots.map((x) => x.text).join('\u0000')}`),
           start,
           end,
-          range: lines.rangeOf(start, end),
+          range: rangeOf(positions, start, end),
           text,
           subject: s.subject,
         };

@@ -14,8 +14,34 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses `.claimfloor.json` (JSON with comments) and validates it against the published schema. */
-export function parseConfig(text: string, file: string): ClaimFloorConfig {
+/** Deeper than any real configuration; a file nested further is refused before recursion can overflow. */
+const MAX_NESTING = 64;
+
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') deepest = Math.max(deepest, ++depth);
+    else if (c === '}' || c === ']') depth--;
+  }
+  return deepest;
+}
+
+/**
+ * Parses `.claimfloor.json` (JSON with comments; a leading byte-order mark is allowed, as editors
+ * on Windows write one) and validates it against the published schema. Every failure is a
+ * `ConfigError` naming the file.
+ */
+export function parseConfig(source: string, file: string): ClaimFloorConfig {
+  const text = source.replace(/^\uFEFF/, '');
+  const depth = nestingDepth(text);
+  if (depth > MAX_NESTING) throw new ConfigError(file, [`objects and arrays are nested ${depth} levels deep; a configuration has at most a few (limit ${MAX_NESTING})`]);
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) {

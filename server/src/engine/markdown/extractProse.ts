@@ -4,7 +4,7 @@ import footnote from 'markdown-it-footnote';
 import texmath from 'markdown-it-texmath';
 import { type Directive, directivesInHtml, directivesInMdxText } from './directives';
 import type { Notice } from '../notice';
-import { LineIndex } from '../text/lineIndex';
+import { lineStart, positionsOf } from '../text/positions';
 import type { CodeSpan, ProseBlock, ProseDocument } from './proseDocument';
 
 const SPACE = 32;
@@ -146,8 +146,8 @@ export function extractProse(source: string): ProseDocument {
     return plainTextProse(source, notices);
   }
 
-  const lines = new LineIndex(source);
-  const lineOffset = (line: number) => lines.offsetAt({ line, character: 0 });
+  const positions = positionsOf(source);
+  const lineOffset = (line: number) => lineStart(positions, line);
   const masked = new Uint16Array(source.length).fill(SPACE);
   const aligner = new InlineAligner(source, masked);
   const blocks: ProseBlock[] = [];

@@ -1,9 +1,17 @@
-import winkNLP, { type ItemEntity, type ItemSentence, type ItsFunction } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import winkNLP, { type ItemEntity, type ItemSentence, type ItsFunction, type WinkMethods } from 'wink-nlp';
 import type { EntityMention, Sentence, Token } from './sentence';
 
-const nlp = winkNLP(model, ['sbd', 'pos', 'ner']);
-const its = nlp.its;
+let loaded: WinkMethods | undefined;
+
+/**
+ * wink's English model, loaded on first use: a process that only formats results (the language
+ * server's main thread, `claimfloor --version`) never pays for its ~6 MB of tables.
+ */
+function nlp(): WinkMethods {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a require inside the function is what defers the model's loading.
+  loaded ??= winkNLP(require('wink-eng-lite-web-model'), ['sbd', 'pos', 'ner']);
+  return loaded;
+}
 
 /**
  * Abbreviations that wink's sentence splitter sometimes ends a sentence on but that almost never
@@ -53,7 +61,8 @@ function splitAfterEllipses(tokens: Token[], sentence: RawSentence): RawSentence
  * `offset` is the block's position in the source.
  */
 export function annotate(text: string, offset: number): Sentence[] {
-  const doc = nlp.readDoc(text);
+  const doc = nlp().readDoc(text);
+  const its = nlp().its;
   const values = doc.tokens().out(its.value) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   const types = doc.tokens().out(its.type) as string[];

@@ -1,5 +1,5 @@
 import type { PreTrainedModel, PreTrainedTokenizer, Tensor } from '@huggingface/transformers';
-import type { SentenceScores, TokenScore } from '../../engine/lmFeatures/tokenScores';
+import type { SentenceScores, TokenScore } from '../../engine';
 import { alignByteLevelTokens } from './byteLevelAlignment';
 import { nextTokenStats } from './nextTokenStats';
 import type { WindowToScore, WorkerLimits } from './protocol';

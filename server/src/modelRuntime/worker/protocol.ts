@@ -1,4 +1,4 @@
-import type { SentenceScores } from '../../engine/lmFeatures/tokenScores';
+import type { SentenceScores } from '../../engine';
 
 /** How the worker loads a transformers.js model folder. */
 export interface LoadSpec {

@@ -1,23 +1,26 @@
-import type { Claim } from './claims/claim';
-import { type BlockCache, extractClaims } from './claims/extractClaims';
-import type { ClaimFloorConfig, Severity } from './config/config';
-import { type ClaimCorpusEvidence, type CorpusContext, corpusEvidenceFor } from './reference/claimCorpusEvidence';
-import { draftReferences } from './reference/draftReferences';
-import { extractProse } from './markdown/extractProse';
-import { claimModelFeatures, type SlotModelFeatures } from './lmFeatures/slotFeatures';
-import { type ScoringWindow, scoringWindow, windowKey } from './lmFeatures/scoringWindow';
-import type { SurprisalCalibration } from './lmFeatures/surprisalCalibration';
-import type { ModelIdentity, SentenceScores } from './lmFeatures/tokenScores';
-import type { Notice } from './notice';
-import type { ClaimContext, RiskSignal } from './risk/evidence';
-import { assessRisk, type RiskAssessment } from './risk/riskModel';
-import { ENGINE_SIGNALS } from './risk/rulesSignals';
-import { applyDirectives } from './suppressions/applyDirectives';
-import { LineIndex } from './text/lineIndex';
-import { isBelowConfidenceTarget } from './theory/confidenceTarget';
-import { type FloorReading, floorFor } from './theory/typeFloor';
+import type { Claim } from '../claims/claim';
+import { type BlockCache, extractClaims } from '../claims/extractClaims';
+import type { ClaimFloorConfig, Severity } from '../config/config';
+import { type ClaimCorpusEvidence, type CorpusContext, corpusEvidenceFor } from '../reference/claimCorpusEvidence';
+import { draftReferences } from '../reference/draftReferences';
+import { extractProse } from '../markdown/extractProse';
+import { claimModelFeatures, type SlotModelFeatures } from '../lmFeatures/slotFeatures';
+import { type ScoringWindow, scoringWindow } from '../lmFeatures/scoringWindow';
+import type { SurprisalCalibration } from '../lmFeatures/surprisalCalibration';
+import type { ModelIdentity, SentenceScores } from '../lmFeatures/tokenScores';
+import type { Notice } from '../notice';
+import { claimMessage } from './claimMessage';
+import type { ClaimContext, RiskSignal } from '../risk/evidence';
+import { assessRisk, type RiskAssessment } from '../risk/riskModel';
+import { ENGINE_SIGNALS } from '../risk/rulesSignals';
+import { applyDirectives } from '../suppressions/applyDirectives';
+import { positionsOf, rangeOf } from '../text/positions';
+import { isBelowConfidenceTarget } from '../theory/confidenceTarget';
+import { type FloorReading, floorFor } from '../theory/typeFloor';
 
 export interface AssessedClaim extends Claim, RiskAssessment {
+  /** The one-line message every output shows (claimMessage): computed once, where the claim is assessed. */
+  message: string;
   /** `error` for a certain finding, the type's severity below the confidence target, else `hint`. */
   severity: Severity;
   /** Whether P(correct) = 1 − risk is below the type's confidence target t. */
@@ -33,8 +36,11 @@ export interface AssessedClaim extends Claim, RiskAssessment {
 export interface DocumentAnalysis {
   claims: AssessedClaim[];
   notices: Notice[];
-  /** The sentences a language model should score, one per sentence with claims; empty unless `AnalyzeOptions.model` is given. */
-  scoringWindows: ScoringWindow[];
+  /**
+   * The sentences a language model should still score: one per sentence with claims whose scores
+   * `AnalyzeOptions.model` did not have; empty without a model.
+   */
+  unscoredWindows: ScoringWindow[];
   stats: {
     characters: number;
     analysedCharacters: number;
@@ -62,13 +68,20 @@ export interface AnalyzeOptions {
   /** Reuses the claims of unchanged paragraphs between runs on the same document. */
   cache?: BlockCache;
   /**
-   * Token scores from a language model for this document's scoring windows, keyed by `windowKey`.
-   * The model runs elsewhere (asynchronously, off the editor's thread): a first analysis with an
-   * empty map yields the windows to score, a second one uses the scores.
+   * A language model's token scores for this document's sentences, looked up per scoring window.
+   * The model runs elsewhere (asynchronously, off the editor's thread): one pass uses the scores
+   * already known and lists the windows still to score; the pass after scoring uses them all.
    */
-  model?: { identity: ModelIdentity; scores: ReadonlyMap<string, SentenceScores>; calibration?: SurprisalCalibration };
+  model?: ModelInput;
   /** The workspace index and the writer's sources: rarity and grounding evidence. */
   corpus?: CorpusContext;
+}
+
+/** What the engine needs from a language model: who it is, the scores known so far, and its calibration. */
+export interface ModelInput {
+  identity: ModelIdentity;
+  scoresFor(window: ScoringWindow): SentenceScores | undefined;
+  calibration?: SurprisalCalibration;
 }
 
 export function analyzeDocument(source: string, config: ClaimFloorConfig, { signals = ENGINE_SIGNALS, cache, model, corpus }: AnalyzeOptions = {}): DocumentAnalysis {
@@ -86,7 +99,7 @@ export function analyzeDocument(source: string, config: ClaimFloorConfig, { sign
   if (text.includes('\uFFFD')) {
     notices.push({ severity: 'warning', message: 'The file contains invalid UTF-8 (shown as �); those characters were checked as-is.' });
   }
-  const lines = new LineIndex(source);
+  const lines = positionsOf(source);
   const prose = extractProse(text);
   notices.push(...prose.notices);
   const { sentences, skippedLongSentences } = extractClaims(prose, lines, config.limits, cache);
@@ -97,10 +110,13 @@ export function analyzeDocument(source: string, config: ClaimFloorConfig, { sign
     });
   }
   const all = sentences.flatMap((s) => s.claims);
-  const windows = new Map<number, ScoringWindow>();
+  // Per sentence with claims: its scoring window and the scores the model input already has.
+  const scored = new Map<number, { window: ScoringWindow; scores?: SentenceScores }>();
   if (model) {
     for (const s of sentences) {
-      if (s.claims.length > 0) windows.set(s.start, scoringWindow(prose.blocks[s.block], s.start, s.end, s.claims.flatMap((c) => c.slots)));
+      if (s.claims.length === 0) continue;
+      const window = scoringWindow(prose.blocks[s.block], s.start, s.end, s.claims.flatMap((c) => c.slots));
+      scored.set(s.start, { window, scores: model.scoresFor(window) });
     }
   }
   const statuses = applyDirectives(all, prose.directives, text, lines);
@@ -117,13 +133,12 @@ export function analyzeDocument(source: string, config: ClaimFloorConfig, { sign
     const byComment = statuses[i].verified;
     const byAllowList = allowed.size > 0 && (allowed.has(normalise(claim.text)) || claim.slots.some((s) => allowed.has(normalise(s.text))));
     const verification: ClaimContext['verification'] = byComment ? { by: 'comment', note: byComment.note } : byAllowList ? { by: 'allow-list' } : undefined;
-    const window = windows.get(claim.start);
-    const scores = model && window ? model.scores.get(windowKey(window)) : undefined;
-    const modelContext = model && window && scores ? { identity: model.identity, features: claimModelFeatures(claim, window, scores), calibration: model.calibration } : undefined;
+    const sentence = scored.get(claim.start);
+    const modelContext = model && sentence?.scores ? { identity: model.identity, features: claimModelFeatures(claim, sentence.window, sentence.scores), calibration: model.calibration } : undefined;
     const found = corpusEvidence?.(claim);
     const assessment = assessRisk(claim, signals, { config, verification, model: modelContext, corpus: found });
     const flagged = isBelowConfidenceTarget(assessment.risk, settings.threshold);
-    claims.push({
+    const assessed: Omit<AssessedClaim, 'message'> = {
       ...claim,
       ...assessment,
       flagged,
@@ -132,12 +147,13 @@ export function analyzeDocument(source: string, config: ClaimFloorConfig, { sign
       verified: verification,
       model: modelContext && { name: modelContext.identity.name, features: modelContext.features },
       corpus: found,
-    });
+    };
+    claims.push({ ...assessed, message: claimMessage(assessed, settings.threshold) });
   });
   return {
     claims,
-    notices,
-    scoringWindows: [...windows.values()],
+    notices: notices.map((n) => ({ ...n, range: rangeOf(lines, n.start ?? 0, n.start ?? 0) })),
+    unscoredWindows: [...scored.values()].filter((s) => !s.scores).map((s) => s.window),
     stats: {
       characters: source.length,
       analysedCharacters: text.length,

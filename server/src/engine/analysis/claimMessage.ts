@@ -1,4 +1,4 @@
-import type { AssessedClaim } from '../analyzeDocument';
+import type { AssessedClaim } from './analyzeDocument';
 import { CLAIM_TYPE_TABLE } from '../theory/claimTypeTable';
 import { penaltyForThreshold } from '../theory/confidenceTarget';
 import { formatNumber } from '../theory/typeFloor';
@@ -6,7 +6,7 @@ import { passagePlace } from '../reference/corpusIndex';
 
 export const percent = (p: number): string => `${Number((p * 100).toFixed(p > 0 && p < 0.01 ? 2 : 0))}%`;
 
-function quoteSlots(claim: AssessedClaim): string {
+function quoteSlots(claim: Omit<AssessedClaim, 'message'>): string {
   const texts = [...new Set(claim.slots.map((s) => s.text.replace(/\s+/g, ' ').trim()).filter(Boolean))];
   const shown = texts.slice(0, 3).map((t) => `"${t.length > 60 ? `${t.slice(0, 57)}…` : t}"`);
   return shown.length > 0 ? ` ${shown.join(', ')}${texts.length > 3 ? ` +${texts.length - 3}` : ''}` : '';
@@ -16,7 +16,7 @@ function quoteSlots(claim: AssessedClaim): string {
  * The one-line message for a claim, identical in the editor and in every CLI format:
  * what the claim is, the risk against the confidence target, and the type's floor.
  */
-export function claimMessage(claim: AssessedClaim, threshold: number): string {
+export function claimMessage(claim: Omit<AssessedClaim, 'message'>, threshold: number): string {
   const title = CLAIM_TYPE_TABLE[claim.type].title;
   const failed = claim.checks.filter((c) => !c.passed);
   if (failed.length > 0) return `${title}${quoteSlots(claim)}: ${failed.map((c) => c.message).join(' ')}`;
@@ -36,7 +36,7 @@ const SINGLETON_NOTE = { unseen: 'in no other file', singleton: 'in 1 other file
 const GROUNDING_NOTE = { supported: 'supported by your sources', unsupported: 'not in your sources' } as const;
 
 /** "; in no other file; not in your sources" — what the workspace and the sources said. */
-function corpusNote(claim: AssessedClaim): string {
+function corpusNote(claim: Omit<AssessedClaim, 'message'>): string {
   const parts: string[] = [];
   const o = claim.corpus?.occurrences;
   if (o) parts.push(o.status === 'repeated' ? `in ${o.count} other files` : SINGLETON_NOTE[o.status]);

@@ -1,12 +1,25 @@
 import type { ModelScoring } from '../modelRuntime/modelScoring';
 import { type ModelStatus, openModel } from '../modelRuntime/openModel';
 import type { DownloadProgress } from '../modelRuntime/downloadModel';
-import type { ModelSettings } from './settings';
+import type { ModelSettings } from './serviceSettings';
 
 /** The model's state as the client shows it (status bar, hover). */
 export type ModelState = ModelStatus | { state: 'loading'; detail: string } | { state: 'off'; reason: string };
 
-export interface ModelHostEvents {
+/** One line for the hover, the report and the log: which model, or why there is none. */
+export function modelStatusText(state: ModelState | undefined): string {
+  if (!state) return 'rules only';
+  switch (state.state) {
+    case 'ready':
+      return state.model.identity.name;
+    case 'loading':
+      return `the model is ${state.detail}`;
+    default:
+      return `rules only: ${state.reason}`;
+  }
+}
+
+export interface LanguageModelEvents {
   onState(state: ModelState): void;
   /** Called when bytes first arrive; the user's cancel aborts `controller`. */
   beginDownload(controller: AbortController): Promise<{ report: (progress: DownloadProgress) => void; done: () => void }>;
@@ -14,11 +27,11 @@ export interface ModelHostEvents {
 }
 
 /**
- * Owns the language model for the server: resolves and loads it when the settings change, keeps it
- * while they stay the same, and reports every state change. Loading never blocks diagnostics:
- * until the model is ready the server publishes rules-only results.
+ * Owns the language model: resolves and loads it when the settings change, keeps it while they
+ * stay the same, and reports every state change. Loading never blocks an analysis: until the model
+ * is ready, results are rules-only.
  */
-export class ModelHost {
+export class LanguageModel {
   private scoring: ModelScoring | undefined;
   private current = '';
   private generation = 0;
@@ -27,7 +40,7 @@ export class ModelHost {
   constructor(
     private readonly storageDir: string | undefined,
     private readonly workerFile: string,
-    private readonly events: ModelHostEvents,
+    private readonly events: LanguageModelEvents,
   ) {}
 
   get ready(): ModelScoring | undefined {
@@ -48,7 +61,7 @@ export class ModelHost {
     this.set({ state: 'loading', detail: settings.path ? `loading ${settings.path}` : 'looking for a model' });
     // The progress notification appears only when a download really starts, not for a cached copy.
     const controller = new AbortController();
-    let progress: ReturnType<ModelHostEvents['beginDownload']> | undefined;
+    let progress: ReturnType<LanguageModelEvents['beginDownload']> | undefined;
     const onProgress = (p: DownloadProgress) => {
       progress ??= this.events.beginDownload(controller);
       void progress.then((r) => r.report(p));
