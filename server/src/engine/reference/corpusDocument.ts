@@ -2,7 +2,8 @@ import { type BlockCache, extractClaims } from '../claims/extractClaims';
 import type { ClaimType } from '../claimType';
 import { extractProse } from '../markdown/extractProse';
 import type { ProseBlock, ProseDocument } from '../markdown/proseDocument';
-import { LineIndex } from '../text/lineIndex';
+import { type Positions, positionsOf } from '../text/positions';
+import { bibtexEntries } from './bibtexEntries';
 import { claimFact } from './claimFacts';
 import { foldText, passageKeys } from './valueKeys';
 
@@ -62,18 +63,18 @@ function plainTextBlocks(text: string): ProseBlock[] {
   return blocks;
 }
 
-/** BibTeX entries: one passage each, searchable by key, title, authors and year. */
-function bibtexPassages(text: string, lines: LineIndex): Passage[] {
-  const passages: Passage[] = [];
-  for (const m of text.matchAll(/@\w+\s*\{\s*([^,\s]+)\s*,([\s\S]*?)(?=\n\s*@\w+\s*\{|$)/g)) {
-    const start = m.index ?? 0;
-    const body = m[2].replace(/[{}"]/g, ' ').replace(/\s+/g, ' ').trim();
+/** The fields a reference is recognised by, in the order a passage lists them. */
+const BIB_FIELDS = ['title', 'author', 'editor', 'year', 'date', 'journal', 'journaltitle', 'booktitle', 'publisher', 'school', 'institution', 'organization', 'volume', 'number', 'pages', 'doi', 'isbn', 'url', 'note'];
+
+/** BibTeX entries: one passage each, searchable by key, title, authors, venue and year. */
+function bibtexPassages(text: string, lines: Positions): Passage[] {
+  return bibtexEntries(text).entries.map((entry) => {
+    const body = BIB_FIELDS.flatMap((f) => (entry.fields[f] ? [entry.fields[f]] : [])).join('. ');
     // A bare year has no temporal cue in prose terms, so the entry's year field is keyed directly.
-    const year = /\byear\s*=\s*[{"]?\s*(\d{4})/i.exec(m[2]);
+    const year = /\b(\d{4})\b/.exec(entry.fields.year ?? entry.fields.date ?? '');
     const keys = [...passageKeys(body), ...(year ? [`year:${year[1]}`] : [])];
-    passages.push({ start, end: start + m[0].length, line: lines.positionAt(start).line, text: body, keys: [...new Set(keys)], bibKey: m[1] });
-  }
-  return passages;
+    return { start: entry.start, end: entry.end, line: lines.positionAt(entry.start).line, text: body, keys: [...new Set(keys)], bibKey: entry.key };
+  });
 }
 
 const foldedPassages = new WeakMap<Passage, string>();
@@ -117,7 +118,7 @@ export function corpusDocument(
 ): CorpusDocument {
   const kind = options.kind ?? documentKind(id);
   const base = { id, kind, source: options.source ?? false, mtimeMs: options.mtimeMs ?? 0, size: options.size ?? text.length };
-  const lines = new LineIndex(text);
+  const lines = positionsOf(text);
   if (kind === 'bibtex') return { ...base, passages: bibtexPassages(text, lines), names: [], facts: [] };
   const prose: ProseDocument =
     kind === 'markdown' ? extractProse(text) : { source: text, blocks: plainTextBlocks(text), directives: [], codeSpans: [], notices: [] };
