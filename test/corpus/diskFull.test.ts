@@ -45,7 +45,7 @@ describe('a full disk under the caches', { skip }, () => {
     const messages: string[] = [];
     const corpus = new WorkspaceCorpus(
       { roots: [workspace], sources: [], ignore: [], limits: resolveConfig().corpus, maxSentenceChars: 2000, maxDocumentChars: 2_000_000 },
-      join(mountPoint!, 'storage', 'workspace-index.v8'),
+      join(mountPoint!, 'storage', 'cache'),
       (m) => messages.push(m),
     );
     const stats = await corpus.build();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -65,7 +65,7 @@ describe('workspace index on disk', () => {
 
   it('persists between sessions, reads only changed files again, and rebuilds from a corrupt copy', async () => {
     const root = workspace({ 'a.md': FACT, 'b.md': 'Other text.', 'c.md': FACT });
-    const storage = join(root, '.storage', 'index.v8');
+    const storage = join(root, '.storage', 'cache');
     const first = await new WorkspaceCorpus(scope(root), storage).build();
     assert.equal(first.indexed, 3);
     writeFileSync(join(root, 'b.md'), FACT);
@@ -75,7 +75,11 @@ describe('workspace index on disk', () => {
     assert.deepEqual({ indexed: second.indexed, reused: second.reused, removed: second.removed }, { indexed: 1, reused: 1, removed: 1 });
     assert.equal(count(reopened, root), 2);
 
-    writeFileSync(storage, 'not a serialized index');
+    // Damage every stored byte of the index: the store's integrity check must catch it.
+    for (const file of readdirSync(join(storage, 'content-v2'), { recursive: true, withFileTypes: true }).filter((f) => f.isFile())) {
+      const path = join(file.parentPath, file.name);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/[0-9]/g, '7'));
+    }
     const messages: string[] = [];
     const rebuilt = new WorkspaceCorpus(scope(root), storage, (m) => messages.push(m));
     assert.equal((await rebuilt.build()).indexed, 2);

@@ -162,14 +162,14 @@ describe('transformer scoring on a random-weight GPT-2 (real transformers.js, re
     await first.dispose();
 
     const scorer = new TransformerScorer(model.spec, { workerFile: WORKER_FILE });
-    const reopened = new ModelScoring(model, scorer, new ScoreCache(model.identity.key, { directory: join(storage, 'scores') }));
+    const reopened = new ModelScoring(model, scorer, new ScoreCache(model.identity.key, { directory: join(storage, 'cache') }));
     const stats = await reopened.score(cold.analysis.claims.length > 0 ? unscoredWindows(DRAFT, model.identity) : []);
     assert.equal(stats.scored, 0, 'every window came from the disk cache');
     assert.equal(scorer.loadMs, 0, 'the worker was never started');
     await scorer.dispose();
   });
 
-  it('discards a corrupt disk-cache entry and scores the sentence again', async () => {
+  it('discards a corrupt disk-cache entry for good: scored again, written again, read back from then on', async () => {
     const cacheDir = await tempDir('corrupt-cache');
     const cache = new ScoreCache(model.identity.key, { directory: cacheDir });
     const window = { text: 'Ulm is a city.', scoreFrom: 0, spans: [{ start: 0, end: 3 }] };
@@ -184,6 +184,10 @@ describe('transformer scoring on a random-weight GPT-2 (real transformers.js, re
     await writeFile(path, (await readFile(path, 'utf8')).replace(/\d/g, '9'));
     const fresh = new ScoreCache(model.identity.key, { directory: cacheDir });
     assert.equal(await fresh.get(window), undefined);
+    // The sentence is scored again and stored again: the next process must read it, not fail again.
+    fresh.set(window, scores);
+    await fresh.flush();
+    assert.deepEqual(await new ScoreCache(model.identity.key, { directory: cacheDir }).get(window), scores, 'repaired');
   });
 
   it('drops the rest of a request once it is cancelled', async () => {

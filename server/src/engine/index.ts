@@ -17,7 +17,7 @@ export type { Range, Position } from './text/positions';
 export { percent } from './analysis/claimMessage';
 export { formatNumber, rateText, type FloorReading } from './theory/typeFloor';
 export { MIN_OBSERVATIONS, type TypeSingletonRate } from './theory/typeSingletonRate';
-export { passagePlace, CorpusIndex, type PassageHit, type SerializedCorpus, type CorpusLimits } from './reference/corpusIndex';
+export { passagePlace, CorpusIndex, type PassageHit, type CorpusLimits } from './reference/corpusIndex';
 export { type CorpusContext, type ClaimCorpusEvidence } from './reference/claimCorpusEvidence';
 export { corpusDocument, toDocumentPath, type CorpusDocument } from './reference/corpusDocument';
 export { Gazetteer, type GazetteerData } from './reference/popularity';

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { storeIn } from '../files/cacheStore';
 import { ModelScoring } from './modelScoring';
 import { type ResolvedModel, type ResolveOptions, resolveModel } from './resolveModel';
 import { ScoreCache } from './scoreCache';
@@ -16,7 +16,7 @@ export interface OpenModelOptions extends ResolveOptions {
 }
 
 /**
- * Resolves, loads and wraps the model, with its persistent score cache in `<storageDir>/scores`.
+ * Resolves, loads and wraps the model, with its persistent score cache in the storage folder's cache store.
  * Never throws: a missing, corrupt or unloadable model becomes rules-only mode with the reason.
  */
 export async function openModel(options: OpenModelOptions): Promise<{ scoring?: ModelScoring; status: ModelStatus }> {
@@ -25,7 +25,7 @@ export async function openModel(options: OpenModelOptions): Promise<{ scoring?: 
     if (model.kind === 'none') return { status: { state: 'none', reason: model.reason } };
     const scorer = new TransformerScorer(model.spec, options.scorer);
     await scorer.load();
-    const cache = new ScoreCache(model.identity.key, { directory: join(options.storageDir, 'scores'), onWriteError: options.onCacheWriteError });
+    const cache = new ScoreCache(model.identity.key, { directory: storeIn(options.storageDir), onWriteError: options.onCacheWriteError });
     return { scoring: new ModelScoring(model, scorer, cache), status: { state: 'ready', model, loadMs: scorer.loadMs } };
   } catch (error) {
     return { status: { state: 'failed', reason: error instanceof Error ? error.message : String(error) } };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import cacache from 'cacache';
 import { LRUCache } from 'lru-cache';
 import type { SentenceScores, TokenScore } from '../engine';
+import { discardEntry } from '../files/cacheStore';
 import type { WindowToScore } from './worker/protocol';
 
 export interface ScoreCacheOptions {
@@ -45,7 +46,8 @@ export class ScoreCache {
 
   key(window: WindowToScore): string {
     const spans = window.spans.map((s) => `${s.start}-${s.end}`).join(',');
-    return createHash('sha256').update(`${this.modelKey}\u0000${spans}\u0000${window.text.slice(0, window.scoreFrom)}\u0000${window.text.slice(window.scoreFrom)}`).digest('hex');
+    const hash = createHash('sha256').update(`${this.modelKey}\u0000${spans}\u0000${window.text.slice(0, window.scoreFrom)}\u0000${window.text.slice(window.scoreFrom)}`).digest('hex');
+    return `scores/${hash}`;
   }
 
   /** Memory only, synchronous: what the editor can use without waiting. */
@@ -66,7 +68,7 @@ export class ScoreCache {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     }
-    await cacache.rm.entry(this.options.directory, key).catch(() => undefined);
+    await discardEntry(this.options.directory, key);
     return undefined;
   }
 

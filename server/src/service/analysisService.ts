@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LRUCache } from 'lru-cache';
 import { analyzeDocument, type BlockClaims, type ClaimFloorConfig, type CorpusContext, type DocumentAnalysis, type ModelInput } from '../engine';
+import { removeStaleTemporaryFiles, storeIn } from '../files/cacheStore';
 import { collectFiles, isIgnored } from '../files/collectFiles';
 import { readDocument } from '../files/readDocument';
 import type { ScoringStats } from '../modelRuntime/modelScoring';
@@ -95,6 +96,7 @@ export class AnalysisService {
   constructor(private readonly options: ServiceOptions) {
     this.configs = new ConfigResolver(options.configFile);
     const log = (message: string) => this.log('warning', message);
+    if (options.storageDir) void removeStaleTemporaryFiles(storeIn(options.storageDir)).catch(() => undefined);
     this.index = new ReferenceIndex({ storageDir: options.persistIndex ? options.storageDir : undefined, gazetteerDir: options.gazetteerDir, log, blocks: this.blocks });
     this.model = new LanguageModel(options.storageDir, options.scoringWorkerFile, {
       onState: (state) => {

@@ -1,6 +1,7 @@
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { toDocumentPath, type BlockCache, type ClaimFloorConfig, type CorpusContext, type Gazetteer } from '../engine';
 import { loadGazetteer } from '../workspaceIndex/loadGazetteer';
+import { storeIn } from '../files/cacheStore';
 import { type BuildStats, WorkspaceCorpus } from '../workspaceIndex/workspaceCorpus';
 
 /** What the index covers: the same rules for `claimfloor audit` and the editor. */
@@ -63,7 +64,7 @@ export class ReferenceIndex {
         maxSentenceChars: first?.limits.maxSentenceChars ?? 2000,
         maxDocumentChars: scope.maxDocumentChars,
       },
-      this.options.storageDir ? join(this.options.storageDir, 'workspace-index.v8') : undefined,
+      this.options.storageDir ? storeIn(this.options.storageDir) : undefined,
       this.options.log,
       this.options.blocks,
     );
@@ -82,7 +83,7 @@ export class ReferenceIndex {
   filesChanged(changes: Array<{ path: string; deleted: boolean }>): boolean {
     if (!this.workspace) return false;
     this.workspace.update(changes);
-    this.workspace.persist();
+    void this.workspace.persist();
     return true;
   }
 

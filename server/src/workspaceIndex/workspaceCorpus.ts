@@ -1,9 +1,11 @@
-import { mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { realpathSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import cacache from 'cacache';
 import ignore, { type Ignore } from 'ignore';
 import { glob } from 'tinyglobby';
-import { corpusDocument, CorpusIndex, toDocumentPath as slash, type BlockCache, type CorpusLimits, type SerializedCorpus } from '../engine';
+import { type BlockCache, type CorpusDocument, corpusDocument, CorpusIndex, type CorpusLimits, toDocumentPath as slash } from '../engine';
+import { discardEntry } from '../files/cacheStore';
 import { readDocument } from '../files/readDocument';
 
 /** Where a writer declares sources outside the workspace (names the user-scope setting or CLI flag). */
@@ -56,10 +58,8 @@ export interface BuildStats {
   milliseconds: number;
 }
 
-interface Persisted {
-  scope: string;
-  corpus: SerializedCorpus;
-}
+/** The persisted index: one JSON line per document after a header, in the cache store (see `persist`). */
+const PERSISTED_FORMAT = 'claimfloor-index-2';
 
 
 /**
@@ -80,7 +80,11 @@ export class WorkspaceCorpus {
 
   constructor(
     readonly scope: CorpusScope,
-    private readonly storageFile?: string,
+    /**
+     * The cache store (cacache) the index is persisted in, beside the model's scores: one store,
+     * integrity-checked on every read, written atomically; absent: memory only.
+     */
+    private readonly storageDir?: string,
     private readonly log: (message: string) => void = () => undefined,
     /** Shared with the analyses of the same files (the CLI's audit), so each paragraph's claims are extracted once. */
     private readonly blocks?: BlockCache,
@@ -88,7 +92,7 @@ export class WorkspaceCorpus {
     this.sourcePaths = scope.sources.map((s) => slash(resolve(s)));
     this.explicitFiles = new Set((scope.files ?? []).map((f) => slash(resolve(f))));
     this.configIgnore = scope.ignore.length > 0 && scope.ignoreBase ? ignore().add(scope.ignore) : undefined;
-    this.index = this.load() ?? new CorpusIndex(scope.limits);
+    this.index = new CorpusIndex(scope.limits);
   }
 
   isSource(path: string): boolean {
@@ -99,6 +103,7 @@ export class WorkspaceCorpus {
   /** Lists every file in scope, indexes what changed, drops what disappeared, persists. */
   async build(options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<BuildStats> {
     const started = performance.now();
+    if (this.index.size === 0) await this.load();
     const files = await this.listFiles();
     const stats: BuildStats = { files: files.length, indexed: 0, reused: 0, removed: 0, skipped: 0, unreadable: 0, milliseconds: 0 };
     const wanted = new Set(files);
@@ -125,7 +130,7 @@ export class WorkspaceCorpus {
       const n = this.truncated.size;
       this.log(`ClaimFloor: ${n} file${n === 1 ? ' is' : 's are'} longer than limits.maxChars (${this.scope.maxDocumentChars.toLocaleString('en-US')} characters); only that much of ${n === 1 ? 'it' : 'each'} is indexed.`);
     }
-    this.persist();
+    await this.persist();
     stats.milliseconds = performance.now() - started;
     return stats;
   }
@@ -140,13 +145,24 @@ export class WorkspaceCorpus {
     }
   }
 
-  persist(): void {
-    if (!this.storageFile) return;
+  /**
+   * Saves the index as a stream of documents (no single string holds it), replacing the previous
+   * copy only once the new one is complete. A failure (a full disk) is logged; the index in memory
+   * goes on.
+   */
+  async persist(): Promise<void> {
+    if (!this.storageDir) return;
     try {
-      mkdirSync(dirname(this.storageFile), { recursive: true });
-      const temporary = `${this.storageFile}.${process.pid}.tmp`;
-      writeFileSync(temporary, serialize({ scope: this.scopeKey(), corpus: this.index.serialize() } satisfies Persisted));
-      renameSync(temporary, this.storageFile);
+      const stream = cacache.put.stream(this.storageDir, this.storageKey());
+      const done = new Promise<void>((resolveDone, reject) => {
+        stream.on('integrity', () => resolveDone());
+        stream.on('error', reject);
+      });
+      const write = (line: string) => (stream.write(`${line}\n`) ? undefined : new Promise((r) => stream.once('drain', r)));
+      await write(JSON.stringify({ format: PERSISTED_FORMAT, scope: this.scopeKey() }));
+      for (const id of this.index.ids()) await write(JSON.stringify(this.index.get(id)));
+      stream.end();
+      await done;
     } catch (error) {
       this.log(`ClaimFloor: the workspace index could not be saved (${(error as Error).message}); it will be rebuilt next time.`);
     }
@@ -180,22 +196,36 @@ export class WorkspaceCorpus {
     return JSON.stringify({ ...this.scope, roots: this.scope.roots.map(slash), sources: this.sourcePaths });
   }
 
-  private load(): CorpusIndex | undefined {
-    if (!this.storageFile) return undefined;
-    let persisted: Persisted;
+  /** The key of this scope's index in the store: a different scope never reads another's index. */
+  private storageKey(): string {
+    return `workspace-index/${createHash('sha256').update(this.scopeKey()).digest('hex')}`;
+  }
+
+  /** Reads the persisted index of this scope, if any; an unreadable or corrupt copy is discarded with a message. */
+  private async load(): Promise<void> {
+    if (!this.storageDir) return;
+    const documents: CorpusDocument[] = [];
     try {
-      persisted = deserialize(readFileSync(this.storageFile)) as Persisted;
+      // Integrity is checked before any byte is used; lines are decoded one at a time, so no string holds the whole index.
+      const { data } = await cacache.get(this.storageDir, this.storageKey());
+      let from = 0;
+      for (let line = 0; from < data.length; line++) {
+        const end = data.indexOf(10, from);
+        const text = data.toString('utf8', from, end < 0 ? data.length : end);
+        from = end < 0 ? data.length : end + 1;
+        if (line === 0) {
+          const head = JSON.parse(text) as { format?: string; scope?: string };
+          if (head.format !== PERSISTED_FORMAT || head.scope !== this.scopeKey()) return;
+        } else if (text) documents.push(JSON.parse(text) as CorpusDocument);
+      }
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`ClaimFloor: discarded an unreadable workspace index (${(error as Error).message}); rebuilding it.`);
-      return undefined;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        this.log(`ClaimFloor: discarded an unreadable workspace index (${(error as Error).message}); rebuilding it.`);
+        await discardEntry(this.storageDir, this.storageKey());
+      }
+      return;
     }
-    if (persisted?.scope !== this.scopeKey()) return undefined;
-    try {
-      return new CorpusIndex(this.scope.limits, persisted.corpus);
-    } catch (error) {
-      this.log(`ClaimFloor: discarded a corrupt workspace index (${(error as Error).message}); rebuilding it.`);
-      return undefined;
-    }
+    for (const document of documents) this.index.add(document);
   }
 
   private async listFiles(): Promise<string[]> {

@@ -33,14 +33,6 @@ export interface Occurrences {
 /** Bounds on what the index holds in memory (config `corpus`); files beyond them are counted, not indexed. */
 export type CorpusLimits = ClaimFloorConfig['corpus'];
 
-/** The persisted form of an index (see `CorpusIndex.serialize`). */
-export interface SerializedCorpus {
-  format: typeof FORMAT;
-  documents: CorpusDocument[];
-  search: string;
-}
-
-const FORMAT = 'claimfloor-corpus-1';
 const MAX_LOCATIONS = 5;
 /** Bounds the term lookups kept while the index is unchanged (a long editing session). */
 const MAX_CACHED_TERMS = 10_000;
@@ -60,7 +52,7 @@ const passageId = (document: string, index: number) => `${document}#${index}`;
 /**
  * The workspace's prose and the writer's sources, searchable three ways: BM25 over passages
  * (MiniSearch), normalised value keys (dates, numbers, identifiers) and fact keys for Good–Turing
- * counts. Pure and synchronous; the host reads files and persists `serialize()`.
+ * counts. Pure and synchronous; the host reads the files and persists the documents.
  */
 export class CorpusIndex {
   private readonly documents = new Map<string, CorpusDocument>();
@@ -82,16 +74,8 @@ export class CorpusIndex {
   /** Files refused because a limit was reached. */
   skipped = 0;
 
-  constructor(
-    readonly limits: CorpusLimits,
-    serialized?: SerializedCorpus,
-  ) {
-    if (serialized && serialized.format === FORMAT) {
-      this.search = MiniSearch.loadJSON<SearchEntry>(serialized.search, searchOptions);
-      for (const document of serialized.documents) this.register(document);
-    } else {
-      this.search = new MiniSearch<SearchEntry>(searchOptions);
-    }
+  constructor(readonly limits: CorpusLimits) {
+    this.search = new MiniSearch<SearchEntry>(searchOptions);
   }
 
   get size(): number {
@@ -145,10 +129,6 @@ export class CorpusIndex {
     this.documents.delete(id);
     this.revision++;
     return true;
-  }
-
-  serialize(): SerializedCorpus {
-    return { format: FORMAT, documents: [...this.documents.values()], search: JSON.stringify(this.search) };
   }
 
   /**
