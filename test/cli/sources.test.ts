@@ -83,7 +83,7 @@ describe('claimfloor audit --sources', () => {
     const statusOf = (r: ReturnType<typeof run>) => (JSON.parse(r.stdout) as { files: Array<{ claims: ClaimJson[] }> }).files[0].claims[0].groundingStatus;
     const fromConfig = run(['audit', 'draft.md', '--format', 'json', '--min-risk', '0', '--fail-on', 'none'], repo);
     assert.equal(statusOf(fromConfig), 'no-sources');
-    assert.match(fromConfig.stderr, /1 file outside the workspace .* was not indexed/);
+    assert.match(fromConfig.stderr, /the source ".*" in .*\.claimfloor\.json is outside the folder of that file and is not read/, "refused before anything is listed");
     const fromArgument = run(['audit', 'draft.md', '--sources', outside, '--format', 'json', '--min-risk', '0', '--fail-on', 'none'], repo);
     assert.equal(statusOf(fromArgument), 'contradicted');
   });

@@ -113,7 +113,8 @@ describe('workspace index on disk', () => {
     const confined = new WorkspaceCorpus(scope(root, { sources: [join(root, '..', outside.split('/').pop()!)], confineTo: [root] }), undefined, (m) => messages.push(m));
     await confined.build();
     assert.deepEqual(confined.index.ids().map((id) => id.split('/').pop()), ['a.md']);
-    assert.match(messages.join('\n'), /2 files outside the workspace \(reached through "\.\.", an absolute path or a symbolic link\) were not indexed\. Sources outside the workspace can only be declared by you: the user setting claimFloor\.sources/);
+    // The link is not even walked into; the ".." source is listed and refused.
+    assert.match(messages.join("\n"), /1 file outside the workspace \(reached through "\.\.", an absolute path or a symbolic link\) was not indexed\. Sources outside the workspace can only be declared by you: the user setting claimFloor\.sources/);
     const [claim] = analyzeDocument('Grace Hopper was born on 9 December 1907.', config, { corpus: { index: confined.index, documentId: join(root, 'draft.md') } }).claims;
     assert.equal(claim.corpus?.grounding.status, 'no-sources');
     const declared = new WorkspaceCorpus(scope(root, { sources: [outside], confineTo: [root, outside] }));

@@ -59,4 +59,27 @@ describe('huge documents in the language server: bounded, and every cap announce
     assert.equal(diagnostics.at(-1)?.range.start.line, 99_999);
     assert.ok(hover, 'hover answers on such a document');
   });
+
+  it('while the worker analyses a huge hostile document, hovers on another document answer within 200 ms', async () => {
+    const small = URI.file(join(root, 'small.md')).toString();
+    await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: small, languageId: 'markdown', version: 1, text: 'The dam opened in 1936.\n' } });
+    const { diagnostics } = await session.diagnosticsFor(small);
+    const big = URI.file(join(root, 'hostile.md')).toString();
+    const hostile = `${'| Name | Role |\n|---|---|\n'}${'| Ada Lovelace | mathematician |\n'.repeat(40_000)}${'a.'.repeat(200_000)}\n\n${'word '.repeat(150_000)}`;
+    await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: big, languageId: 'markdown', version: 1, text: hostile } });
+    const latencies: number[] = [];
+    const published = session.diagnosticsFor(big, () => true, BOUND_MS);
+    let done = false;
+    void published.then(() => (done = true));
+    while (!done && latencies.length < 200) {
+      const started = Date.now();
+      const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: small }, position: diagnostics[0].range.start });
+      latencies.push(Date.now() - started);
+      assert.ok(hover, 'the hover has its answer');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await published;
+    assert.ok(latencies.length >= 3, `hovers were asked while the analysis ran (${latencies.length})`);
+    assert.ok(Math.max(...latencies) < 200, `slowest hover ${Math.max(...latencies)} ms`);
+  });
 });

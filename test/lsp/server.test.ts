@@ -202,4 +202,25 @@ describe('language server (in-process, over JSON-RPC)', () => {
     assert.deepEqual(moved?.range, { start: { line: 0, character: 40 }, end: { line: 0, character: 44 } });
     assert.ok(Date.now() - started < 1000, 'neither hover waited for an analysis');
   });
+
+  it('a quick fix from a diagnostic older than the text lands at its claim as it is now, with the current version', async () => {
+    session.settings = { run: 'onType', debounceMs: 5000 };
+    await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+    await new Promise((r) => setTimeout(r, 300));
+    const fixUri = URI.file(join(root, 'fix.md')).toString();
+    const text = 'Intro.\n\nThe dam opened in 1936.\n\nThe bridge opened in 1937.\n';
+    await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: fixUri, languageId: 'markdown', version: 1, text } });
+    const { diagnostics } = await session.diagnosticsFor(fixUri);
+    const bridge = diagnostics.find((d) => d.range.start.line === 4)!;
+    // Three lines typed above; the debounce has not let a new analysis run.
+    await session.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: fixUri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'One.\n\nTwo.\n\nThree.\n\n' }],
+    });
+    const actions = (await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: fixUri }, range: bridge.range, context: { diagnostics: [bridge] } })) as CodeAction[];
+    const next = actions.find((a) => /for the next line/.test(a.title))!;
+    const [change] = next.edit!.documentChanges! as Array<{ textDocument: { version: number }; edits: Array<{ range: { start: { line: number } }; newText: string }> }>;
+    assert.equal(change.textDocument.version, 2);
+    assert.equal(change.edits[0].range.start.line, 10, 'before "The bridge opened in 1937." where it is now, not before a different claim');
+  });
 });

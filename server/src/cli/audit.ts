@@ -1,6 +1,7 @@
 import { SEVERITY_ORDER, type Severity } from '../engine';
 import type { FileResult } from '../output/fileResult';
 import { type ModelReport, modelReport, RULES_ONLY } from '../output/modelReport';
+import { emptyCounts, type RunSummary } from '../output/reportWriter';
 import { AnalysisService, type ServiceEvent } from '../service/analysisService';
 import { Progress } from './progress';
 
@@ -40,8 +41,12 @@ export interface AuditOutcome {
   model: ModelReport;
 }
 
-/** `claimfloor audit`: the analysis service over the files the arguments name; a file that cannot be read is reported and skipped. */
-export async function audit(options: AuditOptions): Promise<AuditOutcome> {
+/**
+ * `claimfloor audit`: the analysis service over the files the arguments name, each file handed to
+ * `onFile` as soon as it is done (and then let go, so memory does not grow with the results); a
+ * file that cannot be read is reported and skipped.
+ */
+export async function runAudit(options: AuditOptions, onFile: (result: FileResult) => Promise<void> | void): Promise<{ unmatched: string[]; model: ModelReport; summary: RunSummary }> {
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   const onEvent = (event: ServiceEvent) => {
     if (event.kind === 'log' && event.level !== 'info') log(event.message);
@@ -59,7 +64,7 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
     const { files, unmatched } = await service.auditList(options.paths, options.cwd);
     await service.indexFiles(files.map((f) => `${options.cwd}/${f}`));
     const progress = new Progress(options.progress ? files.length : 0);
-    const results: FileResult[] = [];
+    const summary: RunSummary = { model: RULES_ONLY, checked: 0, claims: 0, listed: emptyCounts() };
     try {
       let done = 0;
       for await (const file of service.audit(files, options.cwd)) {
@@ -67,24 +72,35 @@ export async function audit(options: AuditOptions): Promise<AuditOutcome> {
         const result = file.result;
         const config = result?.config ?? service.configs.configFor(`${options.cwd}/${file.path}`).config;
         const findings = result ? result.analysis.claims.filter((c) => c.severity === 'error' || (options.minRisk === undefined ? c.flagged : c.risk >= options.minRisk)) : [];
-        results.push({ path: file.path, config, analysis: result?.analysis, findings, error: file.error, ioError: file.ioError });
+        if (result) {
+          summary.checked++;
+          summary.claims += result.analysis.claims.length;
+        }
+        for (const c of findings) summary.listed[c.severity]++;
+        await onFile({ path: file.path, config, analysis: result?.analysis, findings, error: file.error, ioError: file.ioError });
       }
     } finally {
       progress.finish();
     }
     await service.flush();
-    const state = service.modelState;
     const stats = service.scoringStats;
-    const model = options.model ? modelReport(state, { sentences: stats.windows, fromCache: stats.cacheHits }) : RULES_ONLY;
-    return { results, unmatched, model };
+    summary.model = options.model ? modelReport(service.modelState, { sentences: stats.windows, fromCache: stats.cacheHits }) : RULES_ONLY;
+    return { unmatched, model: summary.model, summary };
   } finally {
     await service.dispose();
   }
 }
 
+/** The whole audit's results at once (benchmarks and tests; the CLI writes them as they come). */
+export async function audit(options: AuditOptions): Promise<AuditOutcome> {
+  const results: FileResult[] = [];
+  const { unmatched, model } = await runAudit(options, (result) => void results.push(result));
+  return { results, unmatched, model };
+}
+
 /** Exit status: 1 when any listed finding is at least as severe as `failOn`. */
-export function exitCodeFor(results: FileResult[], failOn: Severity | 'none'): 0 | 1 {
+export function exitCodeFor(listed: Record<Severity, number>, failOn: Severity | 'none'): 0 | 1 {
   if (failOn === 'none') return 0;
   const limit = SEVERITY_ORDER[failOn];
-  return results.some((r) => r.findings.some((c) => SEVERITY_ORDER[c.severity] <= limit)) ? 1 : 0;
+  return (Object.keys(listed) as Severity[]).some((s) => listed[s] > 0 && SEVERITY_ORDER[s] <= limit) ? 1 : 0;
 }

@@ -1,18 +1,17 @@
-import { writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { version } from '../../../package.json';
-import { audit, exitCodeFor } from './audit';
-import type { FileResult } from '../output/fileResult';
-import { formatGithub } from '../output/githubFormat';
-import { formatJson } from '../output/jsonFormat';
-import { formatSarif } from '../output/sarif';
-import { formatText } from '../output/textFormat';
-import type { ModelReport } from '../output/modelReport';
+import { exitCodeFor, runAudit } from './audit';
+import { githubReport } from '../output/githubReport';
+import { jsonReport } from '../output/jsonReport';
+import type { ReportWriter } from '../output/reportWriter';
+import { sarifReport } from '../output/sarif';
+import { textReport } from '../output/textReport';
 import { downloadProgressPrinter } from './downloadProgress';
+import { OutputStream } from './outputStream';
 
-const FORMATTERS: Record<string, (results: FileResult[], options: { quiet: boolean; model: ModelReport }) => string> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };
+const FORMATS: Record<string, (options: { quiet: boolean }) => ReportWriter> = { text: textReport, json: jsonReport, sarif: sarifReport, github: githubReport };
 
 /** Where the CLI keeps downloaded models and scores: $XDG_CACHE_HOME/claimfloor or ~/.cache/claimfloor. */
 const DEFAULT_CACHE_DIR = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'claimfloor');
@@ -25,24 +24,21 @@ function parseProbability(value: string): number {
   return n;
 }
 
-/** Writes synchronously so large reports are complete before the process exits. */
-function write(fd: 1 | 2, text: string): void {
-  const buffer = Buffer.from(text);
-  for (let offset = 0; offset < buffer.length; ) offset += writeSync(fd, buffer, offset);
-}
+const stdout = new OutputStream(process.stdout);
+const stderr = (text: string) => void process.stderr.write(text);
 
 const program = new Command()
   .name('claimfloor')
   .description('Flags likely hallucinated factual claims in Markdown and explains the theoretical floor for each kind of claim.')
   .version(version)
   .exitOverride()
-  .configureOutput({ writeOut: (s) => write(1, s), writeErr: (s) => write(2, s) });
+  .configureOutput({ writeOut: (s) => void stdout.write(s), writeErr: stderr });
 
 program
   .command('audit')
   .description('Check Markdown files, directories or globs (default: Markdown files under the current directory).')
   .argument('[paths...]', 'files, directories or globs', ['.'])
-  .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATTERS)).default('text'))
+  .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATS)).default('text'))
   .option('--min-risk <p>', 'list claims whose risk is at least p (0 lists every claim); default: claims below their confidence target', parseProbability)
   .addOption(new Option('--fail-on <severity>', 'exit 1 when a listed claim is at least this severe').choices(['error', 'warning', 'information', 'hint', 'none']).default('warning'))
   .option('-c, --config <file>', 'use this configuration file instead of each file\'s nearest .claimfloor.json')
@@ -64,13 +60,24 @@ program
             onDownloadProgress: opts.quiet ? undefined : downloadProgressPrinter(process.stderr),
           };
     const corpus = opts.corpus ? { sources: opts.sources } : undefined;
-    const { results, unmatched, model: report } = await audit({ paths, cwd: process.cwd(), configFile: opts.config, minRisk: opts.minRisk, progress: !opts.quiet, model, corpus, distDir: __dirname });
-    for (const u of unmatched) write(2, `claimfloor: no files match "${u}"\n`);
-    write(1, FORMATTERS[opts.format](results, { quiet: opts.quiet, model: report }));
-    for (const r of results.filter((x) => x.error)) if (opts.format !== 'text') write(2, `claimfloor: ${r.path}: ${r.error}\n`);
+    const writer = FORMATS[opts.format]({ quiet: opts.quiet });
+    let unreadable = false;
+    await stdout.write(writer.begin());
+    const { unmatched, summary } = await runAudit({ paths, cwd: process.cwd(), configFile: opts.config, minRisk: opts.minRisk, progress: !opts.quiet, model, corpus, distDir: __dirname }, async (result) => {
+      unreadable ||= result.ioError === true;
+      if (result.error && opts.format !== 'text') stderr(`claimfloor: ${result.path}: ${result.error}\n`);
+      await stdout.write(writer.file(result));
+    });
+    await stdout.write(writer.end(summary));
+    for (const u of unmatched) stderr(`claimfloor: no files match "${u}"\n`);
+    await stdout.flush();
+    if (stdout.failed) {
+      stderr(`claimfloor: the report could not be written completely (${stdout.failed.message}); it is cut short.\n`);
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
     // A path that matched nothing or a file that could not be read makes the run incomplete.
-    const incomplete = unmatched.length > 0 || results.some((r) => r.ioError);
-    process.exitCode = incomplete ? EXIT_USAGE : exitCodeFor(results, opts.failOn);
+    process.exitCode = unmatched.length > 0 || unreadable ? EXIT_USAGE : exitCodeFor(summary.listed, opts.failOn);
   });
 
 async function main(): Promise<void> {
@@ -84,7 +91,7 @@ async function main(): Promise<void> {
       process.exitCode = EXIT_USAGE;
     } else {
       // An invalid configuration (ConfigError) or any other failure: say why, exit 2.
-      write(2, `claimfloor: ${(error as Error).message}\n`);
+      stderr(`claimfloor: ${(error as Error).message}\n`);
       process.exitCode = EXIT_USAGE;
     }
   }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyEdits, type FormattingOptions, modify, parseTree } from 'jsonc-parser';
+import { applyEdits, type Edit, type FormattingOptions, modify, parseTree } from 'jsonc-parser';
 import { type CodeAction, CodeActionKind, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -112,6 +112,29 @@ function allowListAction({ claim, diagnostic, configFile, workspaceFolder }: Cod
 const FORMATTING: FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' };
 
 /**
+ * In a list written one entry per line, the new entry goes on a line of its own after the last
+ * one, and the comma right after the last value: a comment at the end of that line stays with the
+ * entry it was written for (jsonc-parser's own insertion would move it onto the new entry).
+ */
+function appendAfterLastLine(text: string, allow: ReturnType<typeof parseTree>, entry: string): Edit[] | undefined {
+  const last = allow?.children?.at(-1);
+  if (!allow || !last) return undefined;
+  const lastEnd = last.offset + last.length;
+  const lineStart = text.lastIndexOf('\n', last.offset) + 1;
+  const lineEnd = text.indexOf('\n', lastEnd);
+  // Only when the last entry sits on a line of its own, before the closing bracket's line.
+  if (lineEnd < 0 || lineEnd > allow.offset + allow.length - 1 || text.slice(lineStart, last.offset).trim() !== '') return undefined;
+  const indent = text.slice(lineStart, last.offset);
+  const end = text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+  const eol = text[lineEnd - 1] === '\r' ? '\r\n' : '\n';
+  const hasComma = /^\s*,/.test(text.slice(lastEnd, end));
+  return [
+    ...(hasComma ? [] : [{ offset: lastEnd, length: 0, content: ',' }]),
+    { offset: end, length: 0, content: `${eol}${indent}${JSON.stringify(entry)}${hasComma ? ',' : ''}` },
+  ];
+}
+
+/**
  * The allow-list edit, computed when the user picks the action: a minimal insertion into the
  * config as it is now (the open editor buffer when there is one, with its version, else the file
  * on disk), so comments, formatting and unsaved edits stay as they are.
@@ -125,7 +148,8 @@ export function resolveAllowListEdit(data: AllowListActionData, openConfig: Text
   const allow = root?.children?.find((p) => p.children?.[0]?.value === 'allow')?.children?.[1];
   if (allow && allow.type !== 'array') throw new Error(`"allow" in ${data.target} is not a list; make it one ([…]) to add entries.`);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const edits = modify(text, ['allow', -1], data.entry, { formattingOptions: { ...FORMATTING, eol }, isArrayInsertion: true });
+  // A new "allow" key goes first in the object, so no existing line (and its comment) is rewritten.
+  const edits = appendAfterLastLine(text, allow, data.entry) ?? modify(text, ['allow', -1], data.entry, { formattingOptions: { ...FORMATTING, eol }, isArrayInsertion: true, getInsertionIndex: () => 0 });
   const positions = openConfig ?? TextDocument.create(uri, 'jsonc', 0, text);
   const textEdits: TextEdit[] = edits.map((e) => ({ range: { start: positions.positionAt(e.offset), end: positions.positionAt(e.offset + e.length) }, newText: e.content }));
   if (!exists) {

@@ -12,6 +12,8 @@ export interface ScorerOptions {
   windowsPerMessage?: number;
   /** Waits before restarting a crashed worker; after the last one the scorer gives up. */
   restartDelaysMs?: number[];
+  /** How long a disposed worker may take to finish its batch before it is terminated. */
+  disposeTimeoutMs?: number;
 }
 
 export class AbortedError extends Error {
@@ -72,12 +74,23 @@ export class TransformerScorer {
     return results;
   }
 
+  /**
+   * Stops the worker without killing a running inference: the worker finishes its batch, releases
+   * the model and ends itself. Only a worker that does not answer within `disposeTimeoutMs` (a
+   * wedged thread) is terminated.
+   */
   async dispose(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
     this.loading = undefined;
     this.failure = 'The scorer was shut down.';
-    await worker?.terminate();
+    for (const { reject } of this.pending.values()) reject(new AbortedError());
+    this.pending.clear();
+    if (!worker) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage({ kind: 'dispose' } satisfies ToWorker);
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), this.options.disposeTimeoutMs ?? 30_000).unref());
+    if ((await Promise.race([exited, timeout])) === 'timeout') await worker.terminate();
   }
 
   private async start(): Promise<void> {

@@ -1,10 +1,11 @@
 import { pathToFileURL } from 'node:url';
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Notification, ReportingDescriptor, Result } from 'sarif';
 import { version } from '../../../package.json';
 import { CLAIM_TYPE_TABLE, CLAIM_TYPES, type AssessedClaim, type Severity } from '../engine';
 import type { FileResult } from './fileResult';
 import { claimRecord } from './claimRecord';
 import type { ModelReport } from './modelReport';
+import { emptyCounts, type ReportWriter, type RunSummary } from './reportWriter';
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -20,51 +21,53 @@ const RULES: ReportingDescriptor[] = CLAIM_TYPES.map((type) => {
   };
 });
 
-/** `--format sarif`: SARIF 2.1.0, one result per listed claim; columns in UTF-16 code units as in LSP. */
-export function formatSarif(results: FileResult[], { model }: { model: ModelReport }): string {
-  const sarifResults: Result[] = [];
-  for (const r of results) {
-    for (const c of r.findings) {
-      const threshold = r.config.types[c.type].threshold;
-      const { start, end } = c.range;
-      sarifResults.push({
-        ruleId: c.type,
-        ruleIndex: CLAIM_TYPES.indexOf(c.type),
-        level: LEVEL[c.severity],
-        rank: Math.round(c.risk * 1000) / 10,
-        message: { text: c.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: encodeURI(r.path), uriBaseId: '%SRCROOT%' },
-              region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, snippet: { text: c.text } },
-            },
-          },
-        ],
-        relatedLocations: relatedLocations(c),
-        partialFingerprints: { 'claimfloor/claim/v1': c.id },
-        properties: claimRecord(c, threshold),
-      });
-    }
-  }
-  const notifications = results.flatMap((r) => [
-    ...(r.error ? [{ level: 'warning' as const, message: { text: `${r.path}: not checked: ${r.error}` } }] : []),
-    ...(r.analysis?.notices ?? []).map((n) => ({ level: n.severity === 'information' ? ('note' as const) : n.severity, message: { text: `${r.path}: ${n.message}` } })),
-  ]);
-  const log: Log = {
-    version: '2.1.0',
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    runs: [
+function sarifResult(r: FileResult, c: AssessedClaim): Result {
+  const { start, end } = c.range;
+  return {
+    ruleId: c.type,
+    ruleIndex: CLAIM_TYPES.indexOf(c.type),
+    level: LEVEL[c.severity],
+    rank: Math.round(c.risk * 1000) / 10,
+    message: { text: c.message },
+    locations: [
       {
-        tool: { driver: { name: 'ClaimFloor', version, semanticVersion: version, rules: RULES } },
-        columnKind: 'utf16CodeUnits',
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
-        results: sarifResults,
-        properties: { model },
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(r.path), uriBaseId: '%SRCROOT%' },
+          region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, snippet: { text: c.text } },
+        },
       },
     ],
+    relatedLocations: relatedLocations(c),
+    partialFingerprints: { 'claimfloor/claim/v1': c.id },
+    properties: claimRecord(c, r.config.types[c.type].threshold),
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/**
+ * `--format sarif`: SARIF 2.1.0, one result per listed claim (columns in UTF-16 code units, as in
+ * LSP), written as the files are done; the run's notifications and model close it.
+ */
+export function sarifReport(): ReportWriter {
+  let first = true;
+  const notifications: Notification[] = [];
+  return {
+    begin: () => `{"version":"2.1.0","$schema":"https://json.schemastore.org/sarif-2.1.0.json","runs":[{"tool":${JSON.stringify({ driver: { name: 'ClaimFloor', version, semanticVersion: version, rules: RULES } })},"columnKind":"utf16CodeUnits","results":[\n`,
+    file(r: FileResult) {
+      if (r.error) notifications.push({ level: 'warning', message: { text: `${r.path}: not checked: ${r.error}` } });
+      for (const n of r.analysis?.notices ?? []) notifications.push({ level: n.severity === 'information' ? 'note' : n.severity, message: { text: `${r.path}: ${n.message}` } });
+      if (r.findings.length === 0) return '';
+      const text = `${first ? '' : ',\n'}${r.findings.map((c) => JSON.stringify(sarifResult(r, c))).join(',\n')}`;
+      first = false;
+      return text;
+    },
+    end: ({ model }: RunSummary) => `\n],"invocations":${JSON.stringify([{ executionSuccessful: true, toolExecutionNotifications: notifications }])},"properties":${JSON.stringify({ model })}}]}\n`,
+  };
+}
+
+/** A whole SARIF log of some results at once (the editor's "Export SARIF"). */
+export function formatSarif(results: FileResult[], { model }: { model: ModelReport }): string {
+  const writer = sarifReport();
+  return writer.begin() + results.map((r) => writer.file(r)).join('') + writer.end({ model, checked: results.length, claims: 0, listed: emptyCounts() });
 }
 
 /** The source passage that contradicts or supports the claim, and where else the fact occurs. */

@@ -215,7 +215,10 @@ export class AnalysisService {
    * matched), without those the configuration ignores, as `claimfloor audit` lists them.
    */
   async auditList(paths: string[], cwd: string): Promise<{ files: string[]; unmatched: string[] }> {
-    const { files, unmatched } = await collectFiles(paths, cwd);
+    const { files, unmatched, outside } = await collectFiles(paths, cwd);
+    if (outside.length > 0) {
+      this.log('warning', `ClaimFloor: ${outside.length} file${outside.length === 1 ? '' : 's'} reached through a symbolic link leading out of the audited folder ${outside.length === 1 ? 'was' : 'were'} not read (${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''}). Name ${outside.length === 1 ? 'it' : 'them'} on the command line to check ${outside.length === 1 ? 'it' : 'them'} on purpose.`);
+    }
     return { files: files.filter((f) => !isIgnored(f, this.configs.configFor(resolve(cwd, f)).config, cwd)), unmatched };
   }
 

@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { toDocumentPath, type BlockCache, type ClaimFloorConfig, type CorpusContext, type Gazetteer } from '../engine';
 import { loadGazetteer } from '../workspaceIndex/loadGazetteer';
 import { storeIn } from '../files/cacheStore';
-import { type BuildStats, WorkspaceCorpus } from '../workspaceIndex/workspaceCorpus';
+import { type BuildStats, OUTSIDE_HINT, WorkspaceCorpus } from '../workspaceIndex/workspaceCorpus';
 
 /** What the index covers: the same rules for `claimfloor audit` and the editor. */
 export interface IndexScope {
@@ -49,13 +49,24 @@ export class ReferenceIndex {
     const controller = new AbortController();
     this.building = controller;
     const folderOf = (c: ClaimFloorConfig) => (c.file ? dirname(c.file) : (scope.roots[0] ?? process.cwd()));
+    // A repository's config names sources inside its own folder; one that points out of it
+    // ("sources": ["/"]) is refused here, before anything is listed, not after a walk of the disk.
+    const configSources = scope.configs.flatMap((c) =>
+      c.sources.flatMap((s) => {
+        const folder = resolve(folderOf(c));
+        const path = resolve(folder, s);
+        if (path === folder || path.startsWith(`${folder}/`)) return [path];
+        this.options.log(`ClaimFloor: the source "${s}" in ${c.file ?? 'the configuration'} is outside the folder of that file and is not read. Sources outside a repository can only be declared by you: ${OUTSIDE_HINT}.`);
+        return [];
+      }),
+    );
     const [first] = scope.configs;
     const limits = first?.corpus ?? { maxFiles: 20_000, maxChars: 64_000_000 };
     const workspace = new WorkspaceCorpus(
       {
         roots: scope.roots,
         files: scope.files,
-        sources: [...scope.userSources.map((s) => resolve(s)), ...scope.configs.flatMap((c) => c.sources.map((s) => resolve(folderOf(c), s)))],
+        sources: [...scope.userSources.map((s) => resolve(s)), ...configSources],
         // A repository's config names sources inside its own folder; the user's own sources may be anywhere.
         confineTo: [...scope.roots, ...scope.userSources.map((s) => resolve(s)), ...scope.configs.map(folderOf)],
         ignore: scope.roots.length > 0 && first ? first.ignore : [],

@@ -19,6 +19,9 @@ function realpathOr(path: string): string {
   }
 }
 
+/** How long the build works before it lets other requests (an analysis, a cancellation) run. */
+const YIELD_EVERY_MS = 20;
+
 /** The prose the index covers: Markdown, plain text and BibTeX. */
 export const CORPUS_GLOB = '**/*.{md,markdown,mdx,txt,bib}';
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -114,15 +117,18 @@ export class WorkspaceCorpus {
       }
     }
     const skippedBefore = this.index.skipped;
+    let lastYield = performance.now();
     for (const [i, file] of files.entries()) {
       if (options.signal?.aborted) break;
       const outcome = this.refresh(file);
       if (outcome === 'reused') stats.reused++;
       else if (outcome === 'indexed') stats.indexed++;
       else if (outcome === 'unreadable') stats.unreadable++;
-      if (i % 20 === 19) {
+      // By time, not by count: one large file is as much work as hundreds of small ones.
+      if (performance.now() - lastYield > YIELD_EVERY_MS) {
         options.onProgress?.(i + 1, files.length);
         await new Promise((r) => setImmediate(r));
+        lastYield = performance.now();
       }
     }
     stats.skipped = this.index.skipped - skippedBefore;
@@ -146,23 +152,16 @@ export class WorkspaceCorpus {
   }
 
   /**
-   * Saves the index as a stream of documents (no single string holds it), replacing the previous
-   * copy only once the new one is complete. A failure (a full disk) is logged; the index in memory
-   * goes on.
+   * Saves the index: one JSON line per document, each encoded on its own (no string ever holds
+   * the index), replacing the previous copy only once the new one is complete. A failure (a full
+   * disk) is logged; the index in memory goes on.
    */
   async persist(): Promise<void> {
     if (!this.storageDir) return;
     try {
-      const stream = cacache.put.stream(this.storageDir, this.storageKey());
-      const done = new Promise<void>((resolveDone, reject) => {
-        stream.on('integrity', () => resolveDone());
-        stream.on('error', reject);
-      });
-      const write = (line: string) => (stream.write(`${line}\n`) ? undefined : new Promise((r) => stream.once('drain', r)));
-      await write(JSON.stringify({ format: PERSISTED_FORMAT, scope: this.scopeKey() }));
-      for (const id of this.index.ids()) await write(JSON.stringify(this.index.get(id)));
-      stream.end();
-      await done;
+      const lines = [Buffer.from(`${JSON.stringify({ format: PERSISTED_FORMAT, scope: this.scopeKey() })}\n`)];
+      for (const id of this.index.ids()) lines.push(Buffer.from(`${JSON.stringify(this.index.get(id))}\n`));
+      await cacache.put(this.storageDir, this.storageKey(), Buffer.concat(lines));
     } catch (error) {
       this.log(`ClaimFloor: the workspace index could not be saved (${(error as Error).message}); it will be rebuilt next time.`);
     }
@@ -232,17 +231,18 @@ export class WorkspaceCorpus {
     const files = new Set<string>();
     this.gitignores = [];
     for (const root of this.scope.roots) {
-      for (const file of await glob('**/.gitignore', { cwd: root, ignore: ALWAYS_IGNORED, absolute: true, dot: true })) {
+      for (const file of await glob('**/.gitignore', { cwd: root, ignore: ALWAYS_IGNORED, absolute: true, dot: true, followSymbolicLinks: false })) {
         const read = readDocument(file);
         if (read.ok) this.gitignores.push({ dir: slash(dirname(file)), rules: ignore().add(read.text) });
       }
-      for (const file of await glob(CORPUS_GLOB, { cwd: root, ignore: ALWAYS_IGNORED, absolute: true })) if (this.inScope(slash(file))) files.add(slash(file));
+      // Links are not followed while walking: `rootlink -> /` would otherwise walk the whole disk before confinement drops it.
+      for (const file of await glob(CORPUS_GLOB, { cwd: root, ignore: ALWAYS_IGNORED, absolute: true, followSymbolicLinks: false })) if (this.inScope(slash(file))) files.add(slash(file));
     }
     for (const file of this.explicitFiles) files.add(file);
     for (const source of this.scope.sources) {
       const stat = statSync(source, { throwIfNoEntry: false });
       if (stat?.isFile()) files.add(slash(resolve(source)));
-      else if (stat?.isDirectory()) for (const file of await glob(CORPUS_GLOB, { cwd: source, ignore: ALWAYS_IGNORED, absolute: true })) files.add(slash(file));
+      else if (stat?.isDirectory()) for (const file of await glob(CORPUS_GLOB, { cwd: source, ignore: ALWAYS_IGNORED, absolute: true, followSymbolicLinks: false })) files.add(slash(file));
     }
     return this.confined([...files].sort());
   }

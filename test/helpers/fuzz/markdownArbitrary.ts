@@ -82,3 +82,40 @@ export function editRange(edit: EditSpec, length: number): { start: number; end:
   const start = Math.min(length, Math.floor(edit.at * (length + 1)));
   return { start, end: Math.min(length, start + edit.length) };
 }
+
+/**
+ * Inputs that once took quadratic time or crashed (issue 14): long runs without whitespace of the
+ * characters that made regexes backtrack (`a.`, `*_`, `%`, `(`), long URLs and DOIs, an ISBN
+ * before junk, long tables of words and of figures, and deep nesting, mixed with ordinary prose.
+ */
+export const hostileDocument = fc
+  .tuple(
+    fc.constantFrom('a.', '*_', '%', '(', ')', '[', '_', '-', 'a/', '\\', '<', '|', '~', '$'),
+    fc.integer({ min: 2_000, max: 40_000 }),
+    fc.constantFrom('plain', 'chunks', 'url', 'doi', 'isbn', 'table-words', 'table-figures', 'quote', 'list'),
+    fc.constantFrom('', 'Ada Lovelace was born on 10 December 1815. ', 'Sales rose from 20 to 30, a 60% increase.\n\n'),
+  )
+  .map(([unit, count, shape, prose]) => {
+    const run = unit.repeat(Math.ceil(count / unit.length)).slice(0, count);
+    switch (shape) {
+      case 'chunks':
+        // Runs just under the length at which they are blanked before parsing, separated by spaces.
+        return `${prose}${(run.match(/[\s\S]{1,1990}/g) ?? []).join(' ')}`;
+      case 'url':
+        return `${prose}See https://example.com/${run} for details.`;
+      case 'doi':
+        return `${prose}doi:10.1/${run}`;
+      case 'isbn':
+        return `${prose}ISBN 978-0-13-468599-1 ${run}`;
+      case 'table-words':
+        return `| Name | Role |\n|---|---|\n${'| Ada Lovelace | mathematician |\n'.repeat(Math.ceil(count / 32))}${prose}`;
+      case 'table-figures':
+        return `| a | b |\n|---|---|\n${'| 1 | 2 |\n'.repeat(Math.ceil(count / 10))}${prose}`;
+      case 'quote':
+        return `${'> '.repeat(Math.min(count, 5_000))}${prose}${run.slice(0, 200)}`;
+      case 'list':
+        return Array.from({ length: Math.min(400, count / 20) }, (_, i) => `${'  '.repeat(i)}- ${prose}${run.slice(0, 40)}`).join('\n');
+      default:
+        return `${prose}${run}${prose}`;
+    }
+  });

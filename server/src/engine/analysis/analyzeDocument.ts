@@ -54,6 +54,17 @@ export interface DocumentAnalysis {
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
+/** The allow-list, normalised once per configuration (a list of a million entries is read once, not per keystroke). */
+const allowSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function allowSet(allow: readonly string[]): ReadonlySet<string> {
+  let set = allowSets.get(allow);
+  if (!set) {
+    set = new Set(allow.map(normalise));
+    allowSets.set(allow, set);
+  }
+  return set;
+}
+
 function severityOf(assessment: RiskAssessment, flagged: boolean, configured: Severity): Severity {
   if (assessment.certain && assessment.risk === 1) return 'error';
   return flagged ? configured : 'hint';
@@ -120,7 +131,7 @@ export function analyzeDocument(source: string, config: ClaimFloorConfig, { sign
     }
   }
   const statuses = applyDirectives(all, prose.directives, text, lines);
-  const allowed = new Set(config.allow.map(normalise));
+  const allowed = allowSet(config.allow);
   const claims: AssessedClaim[] = [];
   const corpusEvidence = corpus && corpusEvidenceFor(corpus, draftReferences(text, corpus.documentId));
   let suppressedClaims = 0;

@@ -42,6 +42,7 @@ const DETECTORS: Detector[] = [
  */
 const REFERENCE_DETECTORS: Detector[] = [detectIdentifiers, detectCitations];
 
+const LETTER = /\p{L}/u;
 const PRONOUN_START = /^(?:he|she|they|it|his|her|their|its)$/i;
 
 export interface SentenceReport {
@@ -113,6 +114,9 @@ function shiftDraft(draft: ClaimDraft, delta: number): ClaimDraft {
 /** Claims of one block (with its inline code spans), offsets relative to the block start. */
 function claimsInBlock(text: string, code: CodeSpan[], blockStart: number, limits: ExtractionLimits): BlockClaims {
   const result: BlockClaims = { sentences: [], skippedLongSentences: 0 };
+  // A block without a single letter (a table's figures, a rule, a date alone) states nothing a
+  // reader could check; skipping it before the NLP keeps a table of 40,000 cells linear and cheap.
+  if (!LETTER.test(text)) return result;
   let previousSubject: string | undefined;
   for (const sentence of annotate(text, blockStart)) {
     if (sentence.end - sentence.start > limits.maxSentenceChars) {

@@ -27,6 +27,88 @@ const utf16 = new TextDecoder('utf-16le');
 /** Leading indentation and `>` markers a line may have before the file is treated as plain text (~100 levels). */
 const MAX_CONTAINER_PREFIX = 200;
 
+/**
+ * Longer than any URL a browser accepts: a run of this many characters without whitespace is data
+ * (base64, minified code, a hash wall, `*_`×100,000), never prose. Its middle is blanked before
+ * parsing, so neither markdown-it's delimiter matching nor anything after it pays for it; its first
+ * and last characters stay, so brackets around it still pair up.
+ */
+const MAX_RUN_CHARS = 2000;
+const LONG_RUN = new RegExp(`\\S{${MAX_RUN_CHARS + 1},}`, 'g');
+
+/**
+ * Lines of one table checked: a longer table is data. What follows is blanked before parsing (a
+ * table of 100,000 rows is 800,000 markdown-it tokens), and announced.
+ */
+export const MAX_TABLE_ROWS = 1000;
+
+
+interface Blanked {
+  text: string;
+  notices: Notice[];
+}
+
+/** What is data, not prose, blanked out before parsing (offsets unchanged), each with its notice. */
+function blankData(source: string): Blanked {
+  const notices: Notice[] = [];
+  let runs = 0;
+  let firstRun = -1;
+  let text = source.replace(LONG_RUN, (run, at: number) => {
+    if (runs++ === 0) firstRun = at;
+    return run[0] + ' '.repeat(run.length - 2) + run[run.length - 1];
+  });
+  if (runs > 0) {
+    notices.push({
+      severity: 'information',
+      message: `${runs} run${runs === 1 ? '' : 's'} of more than ${MAX_RUN_CHARS.toLocaleString('en-US')} characters without a space (data, not prose) ${runs === 1 ? 'was' : 'were'} not checked.`,
+      start: firstRun,
+    });
+  }
+  // Runs of consecutive lines that each hold a `|` (a table, or data laid out like one): the header,
+  // the delimiter row and MAX_TABLE_ROWS rows stay; a plain scan, no regex that could backtrack.
+  const cut: Array<[number, number, number]> = [];
+  let runStart = 0;
+  let rows = 0;
+  let blankFrom = -1;
+  // The next `|` at or after the current line: found once and moved along, so the scan stays linear.
+  let nextPipe = -1;
+  for (let at = 0; at <= text.length; ) {
+    const newline = text.indexOf('\n', at);
+    const end = newline < 0 ? text.length : newline;
+    if (nextPipe < at) {
+      const found = text.indexOf('|', at);
+      nextPipe = found < 0 ? Infinity : found;
+    }
+    if (nextPipe < end) {
+      if (rows === 0) runStart = at;
+      if (++rows === MAX_TABLE_ROWS + 3) blankFrom = at;
+    } else {
+      if (blankFrom >= 0) cut.push([runStart, blankFrom, at]);
+      rows = 0;
+      blankFrom = -1;
+    }
+    if (newline < 0) {
+      if (blankFrom >= 0) cut.push([runStart, blankFrom, text.length]);
+      break;
+    }
+    at = newline + 1;
+  }
+  for (const [, from, to] of cut) {
+    const dropped = (text.slice(from, to).match(/\n/g)?.length ?? 0) + (to === text.length && !text.endsWith('\n') ? 1 : 0);
+    notices.push({
+      severity: 'information',
+      message: `A table of ${(dropped + MAX_TABLE_ROWS).toLocaleString('en-US')} rows: the first ${MAX_TABLE_ROWS.toLocaleString('en-US')} were checked; the other ${dropped.toLocaleString('en-US')} are data and were not read.`,
+      start: from,
+    });
+  }
+  if (cut.length > 0) {
+    const chars = text.split('');
+    for (const [, from, to] of cut) for (let i = from; i < to; i++) if (chars[i] !== '\n') chars[i] = ' ';
+    text = chars.join('');
+  }
+  return { text, notices };
+}
+
 function deepestContainerPrefix(source: string): number {
   let deepest = 0;
   for (const m of source.matchAll(/^[ \t>]{64,}/gm)) deepest = Math.max(deepest, m[0].length);
@@ -124,8 +206,11 @@ class InlineAligner {
  * indented, inline), HTML, comments, front matter, math and link destinations are blanked out;
  * link text, table cells, list items, blockquotes and footnotes stay. Headings are not prose.
  */
-export function extractProse(source: string): ProseDocument {
+export function extractProse(original: string): ProseDocument {
   const notices: Notice[] = [];
+  const blanked = blankData(original);
+  const source = blanked.text;
+  notices.push(...blanked.notices);
   // markdown-it stops building structure at 100 nested levels (maxNesting); rather than mis-read
   // what lies deeper, such a file is read as plain text and the writer is told.
   if (deepestContainerPrefix(source) > MAX_CONTAINER_PREFIX) {
@@ -133,7 +218,7 @@ export function extractProse(source: string): ProseDocument {
       severity: 'warning',
       message: `Lists or blockquotes are nested more than ${MAX_CONTAINER_PREFIX / 2} levels deep; the file was checked as plain text, so code blocks and markup are not skipped.`,
     });
-    return plainTextProse(source, notices);
+    return { ...plainTextProse(source, notices), source: original };
   }
   let tokens: Token[];
   try {
@@ -143,7 +228,7 @@ export function extractProse(source: string): ProseDocument {
       severity: 'warning',
       message: `Markdown parser failed (${(error as Error).message}); the file was checked as plain text, so code blocks and markup are not skipped.`,
     });
-    return plainTextProse(source, notices);
+    return { ...plainTextProse(source, notices), source: original };
   }
 
   const positions = positionsOf(source);
@@ -156,6 +241,8 @@ export function extractProse(source: string): ProseDocument {
   let inHeading = false;
   let inCell = false;
   let rowMap: [number, number] | undefined;
+  /** The prose of the current table row: its cells, read as one block (one row states one record). */
+  let row: { start: number; end: number } | undefined;
 
   for (const token of tokens) {
     switch (token.type) {
@@ -167,7 +254,12 @@ export function extractProse(source: string): ProseDocument {
         break;
       case 'tr_open':
         rowMap = token.map ?? undefined;
+        row = undefined;
         if (rowMap) aligner.reset(lineOffset(rowMap[0]), lineOffset(rowMap[1]));
+        break;
+      case 'tr_close':
+        if (row) blocks.push({ kind: 'table-row', start: row.start, end: row.end, text: '' });
+        row = undefined;
         break;
       case 'th_open':
       case 'td_open':
@@ -191,7 +283,8 @@ export function extractProse(source: string): ProseDocument {
         // Cells of one row share the row's line, so the aligner continues from the previous cell.
         if (!inCell) aligner.reset(lineOffset(map[0]), lineOffset(map[1]));
         const block = collectInline(token.children ?? [], aligner, directives, codeSpans, source, masked);
-        if (block) blocks.push({ kind: inCell ? 'table-cell' : 'paragraph', start: block.start, end: block.end, text: '' });
+        if (block && inCell) row = { start: Math.min(row?.start ?? Infinity, block.start), end: Math.max(row?.end ?? -1, block.end) };
+        else if (block) blocks.push({ kind: 'paragraph', start: block.start, end: block.end, text: '' });
         break;
       }
     }
@@ -212,7 +305,7 @@ export function extractProse(source: string): ProseDocument {
       });
     }
   }
-  return { source, blocks, directives, codeSpans, notices };
+  return { source: original, blocks, directives, codeSpans, notices };
 }
 
 /** Aligns one inline token's children; returns the span of prose it copied, if any. */

@@ -2,13 +2,13 @@ import type { Directive } from './directives';
 import type { Notice } from '../notice';
 
 /**
- * A block of prose (a paragraph, list-item paragraph, blockquote paragraph, footnote or table
- * cell). `text` has exactly the length of the source span it covers: characters that are not prose
+ * A block of prose (a paragraph, list-item paragraph, blockquote paragraph, footnote, or a table
+ * row with its cells' prose). `text` has exactly the length of the source span it covers: characters that are not prose
  * (markup, link destinations, inline code, container prefixes) are replaced by spaces, so an
  * offset into `text` plus `start` is an offset into the source.
  */
 export interface ProseBlock {
-  kind: 'paragraph' | 'table-cell';
+  kind: 'paragraph' | 'table-row';
   start: number;
   end: number;
   text: string;

@@ -57,11 +57,25 @@ function splitAfterEllipses(tokens: Token[], sentence: RawSentence): RawSentence
 }
 
 /**
+ * Longer than any word: a run of this many characters without whitespace is a URL, a hash, a
+ * table rule or junk. wink's regexes backtrack on long tokens (its abbreviation test `/[a-z].*\.$/`
+ * is quadratic: `a.`×20,000 took 7–9 s), so wink reads such a run as neutral words of at most this
+ * length; the sentence keeps the real text.
+ */
+const MAX_WORD_CHARS = 64;
+const LONG_RUN = new RegExp(`\\S{${MAX_WORD_CHARS + 1},}`, 'g');
+
+/** How far past the next non-space a token's text is looked for (wink can drop characters, never many). */
+const ALIGN_SLACK = 64;
+const WHITESPACE = /\s/;
+
+/**
  * Tokenises, tags and splits a prose block into sentences with absolute offsets.
- * `offset` is the block's position in the source.
+ * `offset` is the block's position in the source. Linear in the text's length.
  */
 export function annotate(text: string, offset: number): Sentence[] {
-  const doc = nlp().readDoc(text);
+  const masked = text.replace(LONG_RUN, (run) => 'x'.repeat(run.length).replace(new RegExp(`(.{${MAX_WORD_CHARS}}).`, 'g'), '$1 '));
+  const doc = nlp().readDoc(masked);
   const its = nlp().its;
   const values = doc.tokens().out(its.value) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
@@ -71,10 +85,14 @@ export function annotate(text: string, offset: number): Sentence[] {
   const tokens: Token[] = [];
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    const found = text.indexOf(value, cursor);
-    const start = found === -1 ? cursor : found;
-    cursor = start + value.length;
+    // Whitespace between tokens is skipped first, however long (unless the token is whitespace
+    // itself, a tab or a line break); only then is the search bounded.
+    let from = cursor;
+    if (!WHITESPACE.test(values[i])) while (from < masked.length && WHITESPACE.test(masked[from])) from++;
+    const found = masked.indexOf(values[i], from);
+    const start = Math.min(masked.length, found === -1 || found > from + ALIGN_SLACK ? from : found);
+    cursor = Math.min(masked.length, start + values[i].length);
+    const value = masked === text ? values[i] : text.slice(start, cursor);
     tokens.push({ start: offset + start, end: offset + cursor, value, normal: value.toLowerCase(), pos: pos[i], lemma: lemmas[i], type: types[i] });
   }
   if (tokens.length === 0) return [];

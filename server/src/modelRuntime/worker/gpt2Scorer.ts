@@ -102,6 +102,11 @@ export class Gpt2Scorer {
     if (batch.length > 0) yield batch;
   }
 
+  /** Releases the model's inference session. */
+  async dispose(): Promise<void> {
+    await this.model.dispose();
+  }
+
   private decode(id: number): string {
     let text = this.decoded.get(id);
     if (text === undefined) {

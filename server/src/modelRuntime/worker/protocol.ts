@@ -26,10 +26,13 @@ export interface WindowToScore {
 
 export type ToWorker =
   | { kind: 'load'; spec: LoadSpec; limits: WorkerLimits }
-  | { kind: 'score'; id: number; windows: WindowToScore[] };
+  | { kind: 'score'; id: number; windows: WindowToScore[] }
+  /** Finish what is running, release the model, then end the thread (never terminated mid-inference). */
+  | { kind: 'dispose' };
 
 export type FromWorker =
   | { kind: 'loaded'; vocab: number; loadMs: number }
   | { kind: 'load-failed'; message: string }
   | { kind: 'scored'; id: number; scores: SentenceScores[]; tokens: number; forwardMs: number }
-  | { kind: 'score-failed'; id: number; message: string };
+  | { kind: 'score-failed'; id: number; message: string }
+  | { kind: 'disposed' };

@@ -40,7 +40,19 @@ async function score(id: number, windows: WindowToScore[]): Promise<void> {
   }
 }
 
+/**
+ * Ends the thread after the inference in progress: onnxruntime aborts the whole process
+ * (`Napi::Error`, SIGABRT) when its thread is terminated while a session runs, so the main thread
+ * asks, and this thread releases the session itself and closes its port.
+ */
+async function dispose(): Promise<void> {
+  await scorer?.dispose().catch(() => undefined);
+  scorer = undefined;
+  post({ kind: 'disposed' });
+  port!.close();
+}
+
 let queue = Promise.resolve();
 port.on('message', (message: ToWorker) => {
-  queue = queue.then(() => (message.kind === 'load' ? load(message.spec, message.limits) : score(message.id, message.windows)));
+  queue = queue.then(() => (message.kind === 'load' ? load(message.spec, message.limits) : message.kind === 'score' ? score(message.id, message.windows) : dispose()));
 });

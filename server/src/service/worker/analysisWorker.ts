@@ -42,7 +42,11 @@ port.on('message', (message: ToAnalysisWorker) => {
     return;
   }
   call(message.id, message.method, message.params).then(
-    (value) => post({ kind: 'result', id: message.id, value }),
+    (value) => {
+      post({ kind: 'result', id: message.id, value });
+      // Disposed: nothing is left to do, so the thread ends by itself.
+      if (message.method === 'dispose') port.close();
+    },
     (error: unknown) => post({ kind: 'error', id: message.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });

@@ -87,10 +87,13 @@ export class WorkerService implements AnalysisServiceApi {
     this.stopped = true;
     const worker = this.worker;
     if (!worker) return;
-    // The service stops its own scoring worker cleanly before this thread is ended.
-    await Promise.race([this.call('dispose', []).catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
+    // The service stops its scoring worker cleanly (after the inference in progress) and the
+    // thread then ends by itself; terminating it mid-inference would abort the whole process.
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    await this.call('dispose', []).catch(() => undefined);
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 45_000).unref());
+    if ((await Promise.race([exited, timeout])) === 'timeout') await worker.terminate();
     this.worker = undefined;
-    await worker.terminate();
   }
 
   private start(): void {
