@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
@@ -81,5 +81,15 @@ describe('a full disk under the caches', { skip }, () => {
     } finally {
       await session.stop();
     }
+  });
+
+  it('the CLI with its cache on the full disk audits all the same and says once that scores were not cached', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { tinyModel } = await import('../model/modelHelpers');
+    const r = spawnSync(process.execPath, [resolve('dist/cli.js'), 'audit', 'curie.md', '--model', await tinyModel(), '--cache-dir', join(mountPoint!, 'cli-cache'), '--fail-on', 'none'], { cwd: workspace, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /1 file checked/);
+    assert.match(r.stderr, /could not be cached on disk \(.*(ENOSPC|no space)/i);
+    assert.equal(r.stderr.match(/could not be cached on disk/g)?.length, 1);
   });
 });

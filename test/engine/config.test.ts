@@ -55,4 +55,15 @@ describe('.claimfloor.json', () => {
     assert.equal(claimsOf('Grace Hopper was born on 9 December 1906.', { allow: ['9 December 1906'] })[0].verified?.by, 'allow-list');
     assert.equal(claimsOf('Grace Hopper was born on 9 December 1906.', { allow: ['grace hopper was born on 9 december 1906.'] })[0].risk, 0);
   });
+
+  it('a byte-order mark is allowed; a file nested far too deeply is refused with its name, not a stack overflow', () => {
+    assert.equal(parseConfig('\uFEFF{ "threshold": 0.8 }', 'bom.json').threshold, 0.8);
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    assert.throws(() => parseConfig(deep, '/p/.claimfloor.json'), (e: unknown) => e instanceof ConfigError && e.message.startsWith('/p/.claimfloor.json') && /nested 10000 levels deep/.test(e.message));
+    const root = mkdtempSync(join(tmpdir(), 'claimfloor-config-'));
+    writeFileSync(join(root, '.claimfloor.json'), deep);
+    const governing = new ConfigResolver().configFor(join(root, 'draft.md'));
+    assert.match(governing.problem ?? '', /\.claimfloor\.json: invalid ClaimFloor configuration/);
+    assert.equal(governing.config.threshold, 0.75, 'the defaults apply meanwhile');
+  });
 });
