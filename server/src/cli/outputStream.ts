@@ -21,8 +21,13 @@ export class OutputStream {
     if (chunk === '' || this.failure) return;
     if (!this.stream.write(chunk)) {
       await new Promise<void>((resolve) => {
-        this.stream.once('drain', resolve);
-        this.stream.once('error', () => resolve());
+        const done = () => {
+          this.stream.off('drain', done);
+          this.stream.off('error', done);
+          resolve();
+        };
+        this.stream.on('drain', done);
+        this.stream.on('error', done);
       });
     }
   }

@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import type { DocumentInput, DocumentResult } from '../service/analysisService';
+import type { DocumentInput } from '../service/analysisService';
+import type { DocumentView } from '../service/documentView';
 import type { AnalysisServiceApi } from '../service/serviceApi';
 import type { EditorSettings } from './settings';
 
@@ -9,7 +10,7 @@ export interface SchedulerHost {
   document(uri: string): TextDocument | undefined;
   settings(): EditorSettings;
   /** Called with each result whose version is the document's current one. */
-  publish(document: TextDocument, result: DocumentResult): void;
+  publish(document: TextDocument, result: DocumentView): void;
   log(message: string): void;
 }
 
@@ -20,7 +21,7 @@ interface DocumentState {
   /** Set when the document changed (or was invalidated) while an analysis was in flight. */
   again: boolean;
   /** The newest result, whatever its version: hovers and quick fixes read it through the edits since. */
-  latest?: DocumentResult;
+  latest?: DocumentView;
 }
 
 /** Markdown documents are analysed; other synced files (an open `.claimfloor.json`) are not. */
@@ -43,7 +44,7 @@ export class AnalysisScheduler {
 
   constructor(private readonly host: SchedulerHost) {}
 
-  latest(uri: string): DocumentResult | undefined {
+  latest(uri: string): DocumentView | undefined {
     return this.states.get(uri)?.latest;
   }
 
@@ -89,7 +90,7 @@ export class AnalysisScheduler {
   }
 
   /** Analyses now (a command asked for it) and resolves with the result for the current version. */
-  async now(uri: string): Promise<DocumentResult | undefined> {
+  async now(uri: string): Promise<DocumentView | undefined> {
     await this.run(uri, false);
     const latest = this.latest(uri);
     return latest && latest.version === this.host.document(uri)?.version ? latest : undefined;

@@ -9,7 +9,7 @@ import type { AssessedClaim } from '../engine';
 export interface CodeActionContext {
   /** The document as it is now; the claim's offsets are in this version. */
   document: TextDocument;
-  claim: Pick<AssessedClaim, 'type' | 'start' | 'end' | 'text' | 'slots'>;
+  claim: Pick<AssessedClaim, 'type' | 'start' | 'end' | 'text'> & { slots: Array<{ start: number; end: number }> };
   diagnostic: Diagnostic;
   /** The configuration file that governs this document, if any. */
   configFile?: string;

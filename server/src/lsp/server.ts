@@ -13,13 +13,13 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { type AuditFileParams, type AuditSummary, type FileAudit, type IndexStateParams, Methods, type ModelStateParams } from '../../../protocol/claimFloorProtocol';
-import type { DocumentResult, ServiceEvent } from '../service/analysisService';
+import type { ServiceEvent } from '../service/analysisService';
+import { claimDetails, type ClaimView, type DocumentView } from '../service/documentView';
 import type { AnalysisServiceApi } from '../service/serviceApi';
 import { AnalysisScheduler, documentInput, isMarkdown } from './analysisScheduler';
 import { type AllowListActionData, codeActionsFor, resolveAllowListEdit } from './codeActions';
-import { type ClaimDiagnosticData, squiggleSpan, toDiagnostics } from './diagnostics';
+import { type ClaimDiagnosticData, toDiagnostics } from './diagnostics';
 import { DocumentEdits } from './documentEdits';
-import { fileAudit } from './fileAudit';
 import { hoverMarkdown } from './hover';
 import { DEFAULT_SETTINGS, type EditorSettings, readSettings, serviceSettings } from './settings';
 import { auditWorkspace } from './workspaceAudit';
@@ -59,7 +59,7 @@ export function createServer(connection: Connection, { createService, docsDir }:
     },
     document: (uri) => documents.get(uri),
     settings: () => settings,
-    publish: (document, result) => void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: toDiagnostics(result.analysis, document.version, docsUri) }),
+    publish: (document, view) => void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: toDiagnostics(view, document.version, docsUri) }),
     log: (message) => connection.console.error(message),
   });
   const openMarkdown = () => documents.all().filter(isMarkdown).map((d) => d.uri);
@@ -184,17 +184,14 @@ export function createServer(connection: Connection, { createService, docsDir }:
   });
 
   /** The latest result with the claim under an offset of the current text, carried through the edits since. */
-  function claimAt(document: TextDocument, offset: number): { result: DocumentResult; claim: DocumentResult['analysis']['claims'][number]; span: { start: number; end: number } } | undefined {
-    const result = scheduler.latest(document.uri);
-    if (!result) return undefined;
-    const at = edits.map(document.uri, offset, document.version, result.version);
+  function claimAt(document: TextDocument, offset: number): { view: DocumentView; claim: ClaimView; span: { start: number; end: number } } | undefined {
+    const view = scheduler.latest(document.uri);
+    if (!view) return undefined;
+    const at = edits.map(document.uri, offset, document.version, view.version);
     if (at === undefined) return undefined;
-    const claim = result.analysis.claims.find((c) => {
-      const span = squiggleSpan(c);
-      return at >= span.start && at <= span.end;
-    });
-    const span = claim && edits.mapSpan(document.uri, squiggleSpan(claim), result.version, document.version);
-    return claim && span ? { result, claim, span } : undefined;
+    const claim = view.claims.find((c) => at >= c.squiggle.start && at <= c.squiggle.end);
+    const span = claim && edits.mapSpan(document.uri, claim.squiggle, view.version, document.version);
+    return claim && span ? { view, claim, span } : undefined;
   }
 
   connection.onHover((params): Hover | undefined => {
@@ -202,27 +199,27 @@ export function createServer(connection: Connection, { createService, docsDir }:
     if (!document) return undefined;
     const found = claimAt(document, document.offsetAt(params.position));
     if (!found) return undefined;
-    const { result, claim, span } = found;
+    const { view, claim, span } = found;
     return {
-      contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(claim, result.config.types[claim.type].threshold, modelText) },
+      contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(claimDetails(claim), view.thresholds[claim.type], modelText) },
       range: { start: document.positionAt(span.start), end: document.positionAt(span.end) },
     };
   });
 
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
-    const result = scheduler.latest(params.textDocument.uri);
-    if (!document || !result) return [];
+    const view = scheduler.latest(params.textDocument.uri);
+    if (!document || !view) return [];
     return params.context.diagnostics.flatMap((diagnostic) => {
       const data = diagnostic.data as ClaimDiagnosticData | undefined;
       if (!data?.claimId) return [];
       // The diagnostic's own version and offsets name the claim: the same sentence can stand twice.
-      const inResult = edits.mapSpan(document.uri, data, data.version, result.version);
-      const claim = inResult && result.analysis.claims.find((c) => c.id === data.claimId && c.start === inResult.start);
-      const now = claim && edits.mapSpan(document.uri, claim, result.version, document.version);
+      const inView = edits.mapSpan(document.uri, data, data.version, view.version);
+      const claim = inView && view.claims.find((c) => c.id === data.claimId && c.start === inView.start);
+      const now = claim && edits.mapSpan(document.uri, claim, view.version, document.version);
       if (!claim || !now) return [];
-      const slots = claim.slots.map((s) => ({ ...s, ...(edits.mapSpan(document.uri, s, result.version, document.version) ?? s) }));
-      return codeActionsFor({ document, claim: { ...claim, ...now, slots }, diagnostic, configFile: result.configFile, workspaceFolder });
+      const slots = claim.slots.map((s) => ({ ...s, ...(edits.mapSpan(document.uri, s, view.version, document.version) ?? s) }));
+      return codeActionsFor({ document, claim: { ...claim, ...now, slots }, diagnostic, configFile: view.configFile, workspaceFolder });
     });
   });
 
@@ -240,9 +237,8 @@ export function createServer(connection: Connection, { createService, docsDir }:
 
   connection.onRequest(Methods.auditFile, async ({ uri }: AuditFileParams): Promise<FileAudit> => {
     const document = documents.get(uri);
-    const result = document && isMarkdown(document) ? await scheduler.now(uri) : undefined;
-    if (!document || !result) return { uri, path: '', stats: { characters: 0, sentences: 0, nonClaimSentences: 0, suppressedClaims: 0 }, notices: [], claims: [], typeTitles: {}, model: modelText, sarif: '', error: 'not an open Markdown document' };
-    return fileAudit(documentInput(document), result, modelText);
+    if (!document || !isMarkdown(document)) return { uri, path: '', stats: { characters: 0, sentences: 0, nonClaimSentences: 0, suppressedClaims: 0 }, notices: [], claims: [], typeTitles: {}, model: modelText, sarif: '', error: 'not an open Markdown document' };
+    return service.auditFile(documentInput(document), modelText);
   });
 
   connection.onRequest(Methods.auditWorkspace, async (_params: unknown, token): Promise<AuditSummary> => {

@@ -24,9 +24,9 @@ export async function auditWorkspace(connection: Connection, service: AnalysisSe
       open,
       (file, done, total) => {
         progress.report(Math.round((100 * done) / Math.max(total, 1)), `${done}/${total} ${file.path}`);
-        if (!file.result) return;
+        if (!file.view) return;
         const version = versions.get(file.uri);
-        void connection.sendDiagnostics({ uri: file.uri, version, diagnostics: toDiagnostics(file.result.analysis, version ?? 0, docsUri) });
+        void connection.sendDiagnostics({ uri: file.uri, version, diagnostics: toDiagnostics(file.view, version ?? 0, docsUri) });
       },
       controller.signal,
     );

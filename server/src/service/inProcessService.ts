@@ -1,5 +1,8 @@
-import { AnalysisService, type AuditedFile, type DocumentInput, type ServiceEvent, type ServiceOptions } from './analysisService';
-import type { AnalysisServiceApi, AuditSummary } from './serviceApi';
+import type { FileAudit } from '../../../protocol/claimFloorProtocol';
+import { fileAudit } from '../output/fileAudit';
+import { AnalysisService, type DocumentInput, type ServiceEvent, type ServiceOptions } from './analysisService';
+import { documentView } from './documentView';
+import type { AnalysisServiceApi, AuditedView, AuditSummary } from './serviceApi';
 import type { ServiceSettings } from './serviceSettings';
 
 /** The analysis service on the caller's own thread: the worker hosts one of these, and so can tests. */
@@ -28,14 +31,18 @@ export class InProcessService implements AnalysisServiceApi {
   }
 
   async analyze(document: DocumentInput) {
-    return this.service.analyze(document, { background: true });
+    return documentView(this.service.analyze(document, { background: true }));
+  }
+
+  async auditFile(document: DocumentInput, modelText: string): Promise<FileAudit> {
+    return fileAudit(document, this.service.analyze(document, { background: true }), modelText);
   }
 
   async close(uri: string): Promise<void> {
     this.service.close(uri);
   }
 
-  async auditFolder(folder: string, openDocuments: DocumentInput[], onFile: (file: AuditedFile, done: number, total: number) => void, signal?: AbortSignal): Promise<AuditSummary> {
+  async auditFolder(folder: string, openDocuments: DocumentInput[], onFile: (file: AuditedView, done: number, total: number) => void, signal?: AbortSignal): Promise<AuditSummary> {
     const open = new Map(openDocuments.map((d) => [d.uri, d]));
     const { files } = await this.service.auditList(['.'], folder);
     let done = 0;
@@ -43,7 +50,7 @@ export class InProcessService implements AnalysisServiceApi {
     for await (const file of this.service.audit(files, folder, { openText: (uri) => open.get(uri), signal })) {
       done++;
       claims += file.result?.analysis.claims.length ?? 0;
-      onFile(file, done, files.length);
+      onFile({ path: file.path, uri: file.uri, view: file.result && documentView(file.result), error: file.error }, done, files.length);
       // Between files, so a cancellation (or any other request) is read.
       await new Promise((r) => setImmediate(r));
     }

@@ -63,7 +63,9 @@ function splitAfterEllipses(tokens: Token[], sentence: RawSentence): RawSentence
  * length; the sentence keeps the real text.
  */
 const MAX_WORD_CHARS = 64;
-const LONG_RUN = new RegExp(`\\S{${MAX_WORD_CHARS + 1},}`, 'g');
+/** Maximal runs without whitespace, each matched once (a bounded-repeat pattern would rescan long runs). */
+const RUN = /\S+/g;
+const WORD_CHUNK = new RegExp(`(.{${MAX_WORD_CHARS}}).`, 'g');
 
 /** How far past the next non-space a token's text is looked for (wink can drop characters, never many). */
 const ALIGN_SLACK = 64;
@@ -74,7 +76,7 @@ const WHITESPACE = /\s/;
  * `offset` is the block's position in the source. Linear in the text's length.
  */
 export function annotate(text: string, offset: number): Sentence[] {
-  const masked = text.replace(LONG_RUN, (run) => 'x'.repeat(run.length).replace(new RegExp(`(.{${MAX_WORD_CHARS}}).`, 'g'), '$1 '));
+  const masked = text.replace(RUN, (run) => (run.length <= MAX_WORD_CHARS ? run : 'x'.repeat(run.length).replace(WORD_CHUNK, '$1 ')));
   const doc = nlp().readDoc(masked);
   const its = nlp().its;
   const values = doc.tokens().out(its.value) as string[];

@@ -1,13 +1,15 @@
 import { Worker } from 'node:worker_threads';
-import type { AuditedFile, DocumentInput, DocumentResult, ServiceEvent } from '../analysisService';
-import type { AnalysisServiceApi, AuditSummary } from '../serviceApi';
+import type { FileAudit } from '../../../../protocol/claimFloorProtocol';
+import type { DocumentInput, ServiceEvent } from '../analysisService';
+import type { DocumentView } from '../documentView';
+import type { AnalysisServiceApi, AuditedView, AuditSummary } from '../serviceApi';
 import type { ServiceSettings } from '../serviceSettings';
 import type { AnalysisWorkerData, FromAnalysisWorker, ToAnalysisWorker, WorkerMethod } from './workerMessages';
 
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
-  onFile?: (file: AuditedFile, done: number, total: number) => void;
+  onFile?: (file: AuditedView, done: number, total: number) => void;
 }
 
 export interface WorkerServiceOptions {
@@ -61,15 +63,19 @@ export class WorkerService implements AnalysisServiceApi {
     return this.call('setConfigBuffer', [file, text]) as Promise<void>;
   }
 
-  analyze(document: DocumentInput): Promise<DocumentResult> {
-    return this.call('analyze', [document]) as Promise<DocumentResult>;
+  analyze(document: DocumentInput): Promise<DocumentView> {
+    return this.call('analyze', [document]) as Promise<DocumentView>;
+  }
+
+  auditFile(document: DocumentInput, modelText: string): Promise<FileAudit> {
+    return this.call('auditFile', [document, modelText]) as Promise<FileAudit>;
   }
 
   close(uri: string): Promise<void> {
     return this.call('close', [uri]) as Promise<void>;
   }
 
-  auditFolder(folder: string, openDocuments: DocumentInput[], onFile: (file: AuditedFile, done: number, total: number) => void, signal?: AbortSignal): Promise<AuditSummary> {
+  auditFolder(folder: string, openDocuments: DocumentInput[], onFile: (file: AuditedView, done: number, total: number) => void, signal?: AbortSignal): Promise<AuditSummary> {
     const id = this.nextId++;
     signal?.addEventListener('abort', () => this.post({ kind: 'abort', id }), { once: true });
     return this.send(id, 'auditFolder', [folder, openDocuments], onFile) as Promise<AuditSummary>;

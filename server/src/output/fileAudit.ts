@@ -1,11 +1,10 @@
 import type { FileAudit } from '../../../protocol/claimFloorProtocol';
-import { CLAIM_TYPE_TABLE, CLAIM_TYPES } from '../engine';
-import { claimRecord } from '../output/claimRecord';
-import { formatSarif } from '../output/sarif';
-import type { DocumentInput, DocumentResult } from '../service/analysisService';
+import { CLAIM_TYPE_TABLE, CLAIM_TYPES, type ClaimFloorConfig, type DocumentAnalysis } from '../engine';
+import { claimRecord } from './claimRecord';
+import { formatSarif } from './sarif';
 
 /** The report of one document the client renders ("Audit Claims in Current File"), with its SARIF export. */
-export function fileAudit(document: DocumentInput, result: DocumentResult, modelText: string): FileAudit {
+export function fileAudit(document: { uri: string; path?: string }, result: { analysis: DocumentAnalysis; config: ClaimFloorConfig }, modelText: string): FileAudit {
   const { analysis, config } = result;
   const path = document.path ?? document.uri;
   const used = !modelText.startsWith('rules only') && !modelText.startsWith('the model is');
