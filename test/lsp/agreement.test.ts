@@ -78,3 +78,13 @@ describe('one service: the CLI, the workspace audit and opened documents agree',
     assert.deepEqual(fromDiagnostics(root, session.diagnostics), cli);
   });
 });
+
+it('--sources given relative to the audit’s folder are read from there, wherever the process runs', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'claimfloor-relative-'));
+  mkdirSync(join(root, 'refs'));
+  writeFileSync(join(root, 'refs', 'curie.txt'), 'Marie Curie (7 November 1867 – 4 July 1934) was a Polish physicist.\n');
+  writeFileSync(join(root, 'draft.md'), 'Marie Curie was born on 7 November 1868.\n');
+  const outcome = await audit({ paths: ['draft.md'], cwd: root, progress: false, minRisk: 0, corpus: { sources: ['refs'] }, distDir: resolve('dist'), log: () => undefined });
+  assert.notEqual(process.cwd(), root);
+  assert.equal(outcome.results[0].analysis?.claims[0].corpus?.grounding.status, 'contradicted');
+});

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { SEVERITY_ORDER, type Severity } from '../engine';
 import type { FileResult } from '../output/fileResult';
 import { type ModelReport, modelReport, RULES_ONLY } from '../output/modelReport';
@@ -57,7 +58,8 @@ export async function runAudit(options: AuditOptions, onFile: (result: FileResul
     // A broken --config stops the run before anything is read.
     service.configs.explicitConfig();
     await service.configure({
-      sources: options.corpus?.sources ?? [],
+      // --sources are given relative to where the command runs.
+      sources: (options.corpus?.sources ?? []).map((s) => resolve(options.cwd, s)),
       corpus: options.corpus !== undefined,
       model: options.model ? { enabled: true, path: options.model.path, allowDownload: options.model.allowDownload } : { enabled: false, allowDownload: false },
     });
