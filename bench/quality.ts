@@ -1,211 +1,226 @@
-// Detection quality on the WikiBio GPT-3 hallucination data, per the SelfCheckGPT protocol.
+// How well the product ranks wrong claims, out of sample, on every dev set in ../shared/bench.
 //
-// Each passage is written as a Markdown draft into a temporary workspace and audited by the same
-// code path as `claimfloor audit drafts/ [--sources sources/]` (rules, workspace rarity over the
-// other drafts, grounding against the sources folder). A sentence's score is the highest risk
-// among the claims overlapping it; a sentence with no claim gets the median claim risk of the run
-// (the engine has no opinion on it). The shipped calibration was fitted on the dev split
-// (bench/calibrate.ts), so on that split the product's numbers are in-sample; the out-of-sample
-// row refits it on each half of the passages and scores the other half.
+// Each dataset is audited by the CLI's own path (bench/lib/evalRun.ts) once per mode: its drafts
+// alone ("no sources"), and, where it has reference text, with that text as the writer's sources.
+// A unit (a labelled sentence, or a whole response) scores its riskiest claim per sentence,
+// combined across sentences as P(at least one is wrong); a unit without claims scores 0. Claims are
+// reassessed by the engine's own risk path under models fitted on other data: passage-level
+// 2-fold (half of this set plus the other sets) and leave one dataset out. The shipped models were
+// fitted on all of it (bench/calibrate.ts), so their numbers here are in-sample.
 //
-//   npm run bench:quality -- [--data ../shared/bench/wikibio-dev.jsonl] [--sources] [--model <folder>]
+//   npm run bench:quality -- [--only wikibio,factcheck,halueval] [--draws 1000]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type AssessedClaim, resolveConfig, type RiskSignal } from '../server/src/engine';
-import { audit } from '../server/src/cli/audit';
-import { answerSpaceSignal } from '../server/src/engine/risk/signals/answerSpace';
-import { deterministicChecksSignal } from '../server/src/engine/risk/signals/deterministicChecks';
-import { groundingSignal } from '../server/src/engine/risk/signals/grounding';
-import { raritySignal } from '../server/src/engine/risk/signals/rarity';
-import { typePriorSignal } from '../server/src/engine/risk/signals/typePrior';
-import { writerVerificationSignal } from '../server/src/engine/risk/signals/writerVerification';
+import { CLAIM_FEATURES, type ClaimFeature, FEATURE_GROUPS, FITTED_CALIBRATION, type FeatureGroup, RISK_MODES, type RiskMode } from '../server/src/engine';
 import { readBaselines } from './lib/baselines';
 import { table, writeSection } from './lib/benchmarksDoc';
-import { crossFitted } from './lib/calibration';
-import { median, precisionRecallCurve, reliability } from './lib/metrics';
+import { BENCH_DIR, DATASETS, type DatasetName } from './lib/evalData';
+import { precisionRecallCurve, reliability } from './lib/metrics';
+import { collectRuns, leaveOneOutRisks, type ModeRun, TITLE, twoFoldRisks } from './lib/riskExperiment';
+import { apWithInterval, aucPrTiesBroken, BASELINES, baselineScores, claimCalibration, type Interval, risksUnder, type UnitScores, unitScores } from './lib/riskFit';
 import { prCurveSvg, reliabilitySvg } from './lib/svgCharts';
-import { isWrong, type ProtocolResult, readWikiBio, type ScoredPassage, selfCheckProtocol, type SentenceSpan, sentenceSpans, type Task } from './lib/wikibio';
-import { analyzeDrafts, claimSentence, overlaps, type WikiBioWorkspace, writeWikiBioWorkspace } from './lib/wikibioWorkspace';
+import { type Label, type ProtocolResult, type ScoredPassage, selfCheckProtocol, type Task } from './lib/wikibio';
 
-const { values: args } = parseArgs({
-  options: {
-    data: { type: 'string', default: '../shared/bench/wikibio-dev.jsonl' },
-    sources: { type: 'boolean', default: false },
-    model: { type: 'string' },
-  },
-});
-
+const { values: args } = parseArgs({ options: { only: { type: 'string' }, draws: { type: 'string', default: '1000' } } });
+const only = args.only?.split(',') as DatasetName[] | undefined;
+const draws = Number(args.draws);
 const OUT = 'docs/benchmarks';
-const mode = args.sources ? 'sources' : 'no-reference';
-const rows = readWikiBio(args.data!);
-const config = resolveConfig();
 
-type Claims = Map<number, AssessedClaim[]>;
+const pct = (x: number) => (x * 100).toFixed(1);
+const interval = (i: Interval) => `${pct(i.ap)} (${pct(i.low)}–${pct(i.high)})`;
+const baseRate = (s: UnitScores) => s.wrong.filter(Boolean).length / s.wrong.length;
+const MODE_TITLE: Record<RiskMode, string> = { 'no-sources': 'no sources', sources: 'with sources' };
+const SOURCE_TITLE: Partial<Record<DatasetName, string>> = { wikibio: "each passage's Wikipedia article", factcheck: 'the retrieved web evidence' };
 
-const medianRisk = (claims: Claims) => median([...claims.values()].flat().map((c) => c.risk));
-
-/** Scores sentences by their riskiest claim; sentences without claims get `fallback` (default: the run's median claim risk). */
-function score(claims: Claims, fallback = medianRisk(claims)): ScoredPassage[] {
-  return rows.map((r) => {
-    const found = claims.get(r.id) ?? [];
-    const riskiest = (s: SentenceSpan) => found.filter((c) => overlaps(c, s)).reduce<number | undefined>((max, c) => Math.max(max ?? 0, c.risk), undefined);
-    const spans = sentenceSpans(r);
-    return { labels: spans.map((s) => s.label), scores: spans.map((s) => riskiest(s) ?? fallback) };
-  });
+interface Result {
+  target: ModeRun;
+  twoFold: { risks: number[]; units: UnitScores; ap: Interval; aucPr: number };
+  leaveOneOut?: { units: UnitScores; ap: number };
+  shipped: { units: UnitScores; ap: number };
+  baselines: Record<(typeof BASELINES)[number], number>;
+  /** 2-fold AP without each group of features, and with none (the type alone). */
+  ablation: Record<FeatureGroup | 'type only', number>;
+  coverage: { unitsWithClaims: number; claims: number };
 }
 
-/** The product's own run: the CLI's audit over the workspace (with the model when one is given). */
-async function auditRun(workspace: WikiBioWorkspace, withModel: boolean): Promise<Claims> {
-  const outcome = await audit({
-    paths: ['drafts'],
-    cwd: workspace.root,
-    progress: false,
-    minRisk: 0,
-    corpus: { sources: workspace.sourceFolders },
-    model: withModel ? { path: resolve(args.model!), allowDownload: false, cacheDir: join(workspace.root, '.cache') } : undefined,
-    distDir: resolve('dist'),
-  });
-  if (withModel && !outcome.model.used) throw new Error(`the model did not load: ${outcome.model.reason}`);
-  const claims: Claims = new Map();
-  for (const result of outcome.results) {
-    if (!result.analysis) throw new Error(`${result.path}: ${result.error}`);
-    claims.set(Number(result.path.match(/(\d+)\.md$/)![1]), result.analysis.claims);
-  }
-  return claims;
+const ap = (s: UnitScores) => apWithInterval(s, 0).ap;
+
+function evaluate(runs: ModeRun[], target: ModeRun): Result {
+  const risks = twoFoldRisks(runs, target);
+  const units = unitScores(target.run, risks);
+  const lodo = leaveOneOutRisks(runs, target);
+  const shipped = unitScores(target.run, risksUnder(target.run, {}));
+  const without = (drop: readonly ClaimFeature[]) => ap(unitScores(target.run, twoFoldRisks(runs, target, { features: CLAIM_FEATURES.filter((f) => !drop.includes(f)) })));
+  const groups = Object.keys(FEATURE_GROUPS) as FeatureGroup[];
+  const b = baselineScores(target.run);
+  return {
+    target,
+    twoFold: { risks, units, ap: apWithInterval(units, draws), aucPr: aucPrTiesBroken(units) },
+    leaveOneOut: lodo && { units: unitScores(target.run, lodo), ap: ap(unitScores(target.run, lodo)) },
+    shipped: { units: shipped, ap: ap(shipped) },
+    baselines: Object.fromEntries(BASELINES.map((name) => [name, ap(b[name])])) as Result['baselines'],
+    ablation: { ...(Object.fromEntries(groups.map((g) => [g, without(FEATURE_GROUPS[g])])) as Record<FeatureGroup, number>), 'type only': without(CLAIM_FEATURES) },
+    coverage: { unitsWithClaims: target.run.units.filter((u) => u.claims.length > 0).length, claims: target.run.claims.length },
+  };
 }
 
-const SIGNALS: Array<[string, RiskSignal]> = [
-  ['type prior', typePriorSignal],
-  ['specificity (1 − 1/|R_c|)', answerSpaceSignal],
-  ['deterministic checks', deterministicChecksSignal],
-  ['rarity (workspace counts, popularity)', raritySignal],
-  ['grounding (sources)', groundingSignal],
-];
+/** WikiBio's sentences in the SelfCheckGPT protocol's shape, for its published table. */
+function protocolOf(scores: UnitScores): ProtocolResult {
+  const passages = new Map<string, ScoredPassage>();
+  scores.units.forEach((u, i) => {
+    const p = passages.get(u.document) ?? { labels: [], scores: [] };
+    p.labels.push(u.unit.grade as Label);
+    p.scores.push(scores.scores[i]);
+    passages.set(u.document, p);
+  });
+  return selfCheckProtocol([...passages.values()]);
+}
 
-const sentenceEce = (passages: ScoredPassage[]) => reliability(passages.flatMap((p) => p.scores), passages.flatMap((p) => p.labels.map(isWrong)));
+function mainTable(results: Result[]): string {
+  const beatsAll = (r: Result) => BASELINES.every((b) => r.twoFold.ap.ap > r.baselines[b]);
+  return table(
+    ['Dev set, mode', 'Units (with claims)', 'Base rate', '**AP, 2-fold** (95% CI)', 'AUC-PR ties broken', 'AP, leave dataset out', 'AP, shipped (in-sample)', ...BASELINES.map((b) => `AP ${b}`), 'Beats every baseline'],
+    results.map((r) => [
+      `${TITLE[r.target.dataset]}, ${MODE_TITLE[r.target.mode]}`,
+      `${r.target.run.units.length} (${r.coverage.unitsWithClaims})`,
+      pct(baseRate(r.twoFold.units)),
+      `**${interval(r.twoFold.ap)}**`,
+      pct(r.twoFold.aucPr),
+      r.leaveOneOut ? pct(r.leaveOneOut.ap) : '– (no other set has sources)',
+      pct(r.shipped.ap),
+      ...BASELINES.map((b) => pct(r.baselines[b])),
+      beatsAll(r) ? 'yes' : 'no',
+    ]),
+  );
+}
 
-/** Each claim's risk against its sentence's label: the calibration of the number the product shows. */
-function claimEce(claims: Claims) {
-  const labelled = rows.flatMap((r) =>
-    (claims.get(r.id) ?? []).flatMap((c) => {
-      const s = claimSentence(r, c);
-      return s ? [{ risk: c.risk, wrong: isWrong(s.label) }] : [];
+function calibrationTable(results: Result[]): string {
+  return table(
+    ['Dev set, mode', 'Claims', 'ECE, claim risk vs its sentence (2-fold)', 'Units with claims', 'ECE, unit score vs its label (2-fold)'],
+    results.map((r) => {
+      const claims = claimCalibration(r.target.run, r.twoFold.risks);
+      const covered = r.twoFold.units.units.map((u) => u.claims.length > 0);
+      const units = reliability(r.twoFold.units.scores.filter((_, i) => covered[i]), r.twoFold.units.wrong.filter((_, i) => covered[i]));
+      const claimLevel = r.target.run.units.every((u) => u.unit.end - u.unit.start < 2000) && r.target.dataset !== 'halueval';
+      return [`${TITLE[r.target.dataset]}, ${MODE_TITLE[r.target.mode]}`, r.coverage.claims, claimLevel ? claims.ece.toFixed(3) : `${claims.ece.toFixed(3)} (labels are per response)`, covered.filter(Boolean).length, units.ece.toFixed(3)];
     }),
   );
-  return reliability(labelled.map((l) => l.risk), labelled.map((l) => l.wrong));
 }
 
-/** Sentences that overlap a claim only: the ones the product scores. */
-const scoredOnly = (passages: ScoredPassage[], claims: Claims): ScoredPassage[] =>
-  passages.map((p, i) => {
-    const keep = sentenceSpans(rows[i]).map((s) => (claims.get(rows[i].id) ?? []).some((c) => overlaps(c, s)));
-    return { labels: p.labels.filter((_, j) => keep[j]), scores: p.scores.filter((_, j) => keep[j]) };
-  });
+function ablationTable(results: Result[]): string {
+  const groups = [...(Object.keys(FEATURE_GROUPS) as FeatureGroup[]), 'type only'] as const;
+  return table(
+    ['Dev set, mode', 'All features', ...groups.map((g) => (g === 'type only' ? 'type only (no features)' : `without ${g}`))],
+    results.map((r) => [`${TITLE[r.target.dataset]}, ${MODE_TITLE[r.target.mode]}`, pct(r.twoFold.ap.ap), ...groups.map((g) => `${pct(r.ablation[g])} (${r.ablation[g] >= r.twoFold.ap.ap ? '+' : '−'}${pct(Math.abs(r.ablation[g] - r.twoFold.ap.ap))})`)]),
+  );
+}
+
+function weightsTable(): string {
+  const used = CLAIM_FEATURES.filter((f) => RISK_MODES.some((m) => FITTED_CALIBRATION.models[m].weights[f] !== undefined));
+  return table(
+    ['Feature', ...RISK_MODES.map((m) => `weight, ${MODE_TITLE[m]} (centre)`)],
+    used.map((f) => [f, ...RISK_MODES.map((m) => {
+      const model = FITTED_CALIBRATION.models[m];
+      return model.weights[f] === undefined ? '–' : `${model.weights[f]!.toFixed(3)} (${(model.centres[f] ?? 0).toFixed(2)})`;
+    })]),
+  );
+}
+
+function protocolTable(results: Result[]): string {
+  const wikibio = results.filter((r) => r.target.dataset === 'wikibio');
+  if (wikibio.length === 0) return '';
+  const pair = (t: Task) => `${t.aucPr.toFixed(2)} (${t.averagePrecision.toFixed(2)})`;
+  const row = (name: string, p: ProtocolResult) => [name, pair(p.nonFact), pair(p.nonFactStar), pair(p.factual), p.pearson.toFixed(2), p.spearman.toFixed(2)];
+  const published = readBaselines(join(BENCH_DIR, 'README.md'));
+  const first = protocolOf(wikibio[0].twoFold.units);
+  return [
+    '### WikiBio GPT-3 in the SelfCheckGPT protocol',
+    '',
+    table(
+      ['Method', 'NonFact', 'NonFact*', 'Factual', 'Pearson', 'Spearman'],
+      [
+        ...wikibio.map((r) => row(`**ClaimFloor, ${MODE_TITLE[r.target.mode]}, 2-fold**`, protocolOf(r.twoFold.units))),
+        ['Random (this split): the positive share', first.nonFact.random.toFixed(2), first.nonFactStar.random.toFixed(2), first.factual.random.toFixed(2), '–', '–'],
+        ...published.map((b) => [`${b.method} (published, 238 passages)`, b.cells.nonFact, b.cells.nonFactStar, b.cells.factual, b.cells.pearson, b.cells.spearman]),
+      ],
+    ),
+    '',
+    "AUC-PR (the protocol's sklearn `auc(recall, precision)`, which rewards tied scores) with average precision in brackets, ×100. Published rows are for the full 238-passage set (ᴾ primary, ˢ secondary source, see `../shared/bench/README.md`); ours for the dev split, so compare with the split's own random row. SelfCheckGPT needs 20 samples from the generator; ClaimFloor sees only the text.",
+  ].join('\n');
+}
 
 async function main(): Promise<void> {
-  const workspace = await writeWikiBioWorkspace(rows, args.sources!);
-  const fitOn = args.sources ? workspace : await writeWikiBioWorkspace(rows, true);
-  try {
-    const started = performance.now();
-    const product = await auditRun(workspace, false);
-    const seconds = (performance.now() - started) / 1000;
-    const passages = score(product);
-    const result = selfCheckProtocol(passages);
-    const allClaims = [...product.values()].flat();
-    const sentenceScores = passages.flatMap((p) => p.scores);
-    const sentenceWrong = passages.flatMap((p) => p.labels.map(isWrong));
-    const sentenceCalibration = sentenceEce(passages);
-    const claimCalibration = claimEce(product);
-    const sentencesWithClaims = rows.reduce((n, r) => n + sentenceSpans(r).filter((s) => (product.get(r.id) ?? []).some((c) => overlaps(c, s))).length, 0);
-    const unflagged = selfCheckProtocol(score(product, 0));
-    const constant = selfCheckProtocol(passages.map((p) => ({ labels: p.labels, scores: p.scores.map(() => 0.5) })));
-
-    const full = SIGNALS.map(([, s]) => s);
-    const sameAsProduct = [...analyzeDrafts(workspace, rows, config, { signals: [...full, writerVerificationSignal] })].every(
-      ([id, claims]) => claims.map((c) => c.risk).join() === (product.get(id) ?? []).map((c) => c.risk).join(),
+  const runs = await collectRuns({ only, log: (line) => console.error(line) });
+  const results = runs.map((r) => evaluate(runs, r));
+  mkdirSync(OUT, { recursive: true });
+  for (const mode of RISK_MODES) {
+    const ofMode = results.filter((r) => r.target.mode === mode);
+    if (ofMode.length === 0) continue;
+    const claims = ofMode.filter((r) => r.target.dataset !== 'halueval');
+    writeFileSync(
+      join(OUT, `reliability-${mode}.svg`),
+      reliabilitySvg(`Claim risk against its sentence's label, 2-fold, ${MODE_TITLE[mode]}`, reliability(claims.flatMap((r) => r.twoFold.risks), claims.flatMap((r) => r.target.run.claims.map((c) => c.wrong)))),
     );
-    if (!sameAsProduct) throw new Error('the ablation path disagrees with the audit path on the full signal set');
-    const nonFactOf = (signals: readonly RiskSignal[]) => selfCheckProtocol(score(analyzeDrafts(workspace, rows, config, { signals }))).nonFact;
-    const ablation = SIGNALS.map(([name], i) => ({ signal: name, cumulative: nonFactOf(full.slice(0, i + 1)), withoutIt: nonFactOf(full.filter((_, j) => j !== i)) }));
-    const outOfSampleClaims = crossFitted(fitOn, workspace, rows);
-    const outOfSamplePassages = score(outOfSampleClaims);
-    const outOfSample = {
-      protocol: selfCheckProtocol(outOfSamplePassages),
-      calibration: sentenceEce(outOfSamplePassages),
-      scoredSentenceCalibration: sentenceEce(scoredOnly(outOfSamplePassages, outOfSampleClaims)),
-      claimCalibration: claimEce(outOfSampleClaims),
-    };
-    const modelClaims = args.model ? await auditRun(workspace, true) : undefined;
-    const withModel = modelClaims && selfCheckProtocol(score(modelClaims));
-
-    const output = {
-      mode,
-      data: { path: args.data, passages: rows.length, sentences: result.sentences },
-      engine: { claims: allClaims.length, sentencesWithClaims, sentencesWithoutClaimsScoredAs: 'median claim risk of the run', medianClaimRisk: medianRisk(product), seconds: Number(seconds.toFixed(2)) },
-      protocol: result,
-      protocolWithUnclaimedSentencesAtZero: unflagged,
-      protocolOfConstantScore: constant,
-      calibration: { sentence: sentenceCalibration, claim: claimCalibration },
-      outOfSample,
-      ablation,
-      model: withModel ?? { measured: false, reason: args.model ? undefined : 'no --model folder given (no real weights on this machine)' },
-      machine: { node: process.version, cores: cpus().length, cpu: cpus()[0]?.model },
-    };
-    mkdirSync(OUT, { recursive: true });
-    writeFileSync(join(OUT, `quality-${mode}.json`), `${JSON.stringify(output, null, 2)}\n`);
     writeFileSync(
       join(OUT, `pr-curve-${mode}.svg`),
       prCurveSvg(
-        `NonFact precision-recall, ${mode}`,
-        [
-          { name: `shipped, in-sample (AUC-PR ${result.nonFact.aucPr})`, points: precisionRecallCurve(sentenceScores, sentenceWrong) },
-          { name: `2-fold out of sample (AUC-PR ${outOfSample.protocol.nonFact.aucPr})`, points: precisionRecallCurve(outOfSamplePassages.flatMap((p) => p.scores), sentenceWrong) },
-        ],
-        result.nonFact.random / 100,
+        `Precision-recall, 2-fold, ${MODE_TITLE[mode]}`,
+        ofMode.map((r) => ({ name: `${TITLE[r.target.dataset]} (AP ${pct(r.twoFold.ap.ap)}, base ${pct(baseRate(r.twoFold.units))})`, points: precisionRecallCurve(r.twoFold.units.scores, r.twoFold.units.wrong) })),
+        baseRate(ofMode[0].twoFold.units),
       ),
     );
-    writeFileSync(join(OUT, `reliability-${mode}.svg`), reliabilitySvg(`Claim risk, 2-fold out of sample, ${mode}`, outOfSample.claimCalibration));
-
-    const baselines = readBaselines(resolve(args.data!, '..', 'README.md'));
-    const pair = (t: Task) => `${t.aucPr.toFixed(2)} (${t.averagePrecision.toFixed(2)})`;
-    const row = (name: string, r: ProtocolResult) => [name, pair(r.nonFact), pair(r.nonFactStar), pair(r.factual), r.pearson.toFixed(2), r.spearman.toFixed(2)];
-    const heading = args.sources ? 'With sources: each passage’s `wiki_bio_text` in a `sources/` folder' : 'No reference: the drafts alone';
-    const markdown = [
-      `## Quality — ${heading}`,
-      '',
-      `Generated by \`npm run bench:quality -- --data ${args.data}${args.sources ? ' --sources' : ''}\`. ${rows.length} passages, ${result.sentences} sentences, ${allClaims.length} claims; ${sentencesWithClaims} sentences overlap a claim, the other ${result.sentences - sentencesWithClaims} score the run's median claim risk (${medianRisk(product).toFixed(3)}). Audit time ${seconds.toFixed(1)} s.`,
-      '',
-      table(
-        ['Method', 'NonFact', 'NonFact*', 'Factual', 'Pearson', 'Spearman'],
-        [
-          row(`**ClaimFloor, ${mode}, 2-fold out of sample**`, outOfSample.protocol),
-          row(`ClaimFloor, ${mode}, shipped calibration (fitted on this split: in-sample)`, result),
-          row('ClaimFloor, shipped, sentences without claims scored 0', unflagged),
-          ['Random (this split): the positive share', result.nonFact.random.toFixed(2), result.nonFactStar.random.toFixed(2), result.factual.random.toFixed(2), '–', '–'],
-          ['One constant score for every sentence (this split)', pair(constant.nonFact), pair(constant.nonFactStar), pair(constant.factual), '–', '–'],
-          ...baselines.map((b) => [`${b.method} (published, 238 passages)`, b.cells.nonFact, b.cells.nonFactStar, b.cells.factual, b.cells.pearson, b.cells.spearman]),
-        ],
-      ),
-      '',
-      'AUC-PR (the protocol’s sklearn `auc(recall, precision)`) with average precision in brackets, and correlations, ×100. Out of sample: the shipped calibration (per-type priors and the grounding model, `bench/calibrate.ts`) is refitted on passages of one half and scores the other half; this is the estimate for unseen passages. Published rows are for the full 238-passage set (ᴾ primary, ˢ secondary source, see `../shared/bench/README.md`); ours are for the split given, so compare against the split’s own rows. The trapezoidal AUC-PR rewards tied scores: one constant score gets (1 + share) / 2, far above the positive share, so a detector with many tied risks must be read with its average precision, which gives a constant score exactly the share.',
-      '',
-      `Calibration (ECE, 10 equal-width bins), out of sample / shipped in-sample: **claim risk against its sentence's label ${outOfSample.claimCalibration.ece.toFixed(3)}** / ${claimCalibration.ece.toFixed(3)} (${claimCalibration.bins.reduce((n, b) => n + b.count, 0)} claims: the number the product shows); sentences the product scores (riskiest claim) ${outOfSample.scoredSentenceCalibration.ece.toFixed(3)}; all sentences, the unscored ones at the median ${outOfSample.calibration.ece.toFixed(3)} / ${sentenceCalibration.ece.toFixed(3)}. The reliability diagram is the claim-level one, out of sample.`,
-      '',
-      `![NonFact precision-recall curve, ${mode}](benchmarks/pr-curve-${mode}.svg) ![Reliability diagram, ${mode}](benchmarks/reliability-${mode}.svg)`,
-      '',
-      'Ablation with the shipped calibration (NonFact AUC-PR, average precision in brackets, ×100): signals added in order, and the full set without each one.',
-      '',
-      table(['Signal', 'Cumulative', 'Full set without it'], [...ablation.map((a) => [a.signal, pair(a.cumulative), pair(a.withoutIt)]), ['transformer (model surprisal)', withModel ? pair(withModel.nonFact) : 'not measured: no real weights here (`--model <folder>`)', '–']]),
-    ].join('\n');
-    writeSection(`quality-${mode}`, markdown);
-    console.log(markdown);
-    console.log(`\nwrote ${join(OUT, `quality-${mode}.json`)}, the two SVGs beside it, and the section in docs/benchmarks.md`);
-  } finally {
-    workspace.remove();
-    if (fitOn !== workspace) fitOn.remove();
   }
+  const json = {
+    datasets: DATASETS.filter((d) => !only || only.includes(d)),
+    results: results.map((r) => ({
+      dataset: r.target.dataset,
+      mode: r.target.mode,
+      units: r.target.run.units.length,
+      ...r.coverage,
+      baseRate: baseRate(r.twoFold.units),
+      twoFold: { ...r.twoFold.ap, aucPrTiesBroken: r.twoFold.aucPr },
+      leaveOneOut: r.leaveOneOut?.ap ?? null,
+      shipped: r.shipped.ap,
+      baselines: r.baselines,
+      ablation: r.ablation,
+      seconds: r.target.seconds,
+    })),
+    machine: { node: process.version, cores: cpus().length, cpu: cpus()[0]?.model },
+  };
+  writeFileSync(join(OUT, 'quality.json'), `${JSON.stringify(json, null, 2)}\n`);
+  const markdown = [
+    '## Quality: ranking wrong claims, out of sample',
+    '',
+    `Generated by \`npm run bench:quality\`${only ? ` -- --only ${only.join(',')}` : ''}. Each dev set in \`../shared/bench\` is audited through the CLI's path, without sources and (WikiBio: ${SOURCE_TITLE.wikibio}; Factcheck-GPT: ${SOURCE_TITLE.factcheck}) with them. A unit is a labelled sentence (WikiBio, Factcheck-GPT) or a whole response (HaluEval); it scores its riskiest claim per sentence, combined over sentences as P(at least one wrong), and 0 without claims (nothing is flagged there). Average precision (AP, ×100) gives a constant score exactly the base rate; the 95% interval is a basic bootstrap over documents (${draws} draws). **2-fold**: each half of a set is scored by models fitted on the other half and on the other sets; **leave dataset out**: fitted on the other sets only. The shipped models (\`bench:calibrate\`) saw all of it.`,
+    '',
+    mainTable(results),
+    '',
+    '### Calibration',
+    '',
+    calibrationTable(results),
+    '',
+    'ECE with 10 equal-width bins. A claim is compared with the label of the sentence it sits in; HaluEval labels whole responses, so its claim-level ECE measures the label, not the claim.',
+    '',
+    RISK_MODES.map((m) => `![Reliability, ${MODE_TITLE[m]}](benchmarks/reliability-${m}.svg) ![Precision-recall, ${MODE_TITLE[m]}](benchmarks/pr-curve-${m}.svg)`).join('\n'),
+    '',
+    '### Ablation: 2-fold AP without each signal',
+    '',
+    ablationTable(results),
+    '',
+    'Each column refits the models without one group of features (the hover line that group produces), so a group that earns its place costs AP when removed; "type only" keeps the per-type intercepts and nothing else.',
+    '',
+    '### The shipped models',
+    '',
+    weightsTable(),
+    '',
+    `Weights are log-odds per unit of the feature, centred on the labelled claims' mean (the typical claim sits at the centre, and only its type's rate remains). Data: ${FITTED_CALIBRATION.source}.`,
+    '',
+    protocolTable(results),
+  ].join('\n');
+  writeSection('quality', markdown);
+  console.log(markdown);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 // Logistic regression with a per-example offset, fitted by Newton's method (IRLS) with an L2
-// penalty on the weights (not the intercept): P(y = 1) = σ(offset + b + w·x).
+// penalty on the weights (not the intercept): P(y = 1) = σ(offset + b + w·x). Each example may
+// carry a weight (a response-level label shared by its claims counts once, not once per claim).
 
 export interface LogisticFit {
   intercept: number;
@@ -26,7 +27,7 @@ function solve(a: number[][], b: number[]): number[] {
   return m.map((row, i) => row[n] / row[i]);
 }
 
-export function fitLogistic(x: readonly number[][], y: readonly boolean[], offset: readonly number[], l2 = 1, maxIterations = 50): LogisticFit {
+export function fitLogistic(x: readonly number[][], y: readonly boolean[], offset: readonly number[], l2 = 1, maxIterations = 50, weight: readonly number[] = []): LogisticFit {
   const d = (x[0]?.length ?? 0) + 1;
   let beta = new Array<number>(d).fill(0);
   let iterations = 0;
@@ -36,9 +37,10 @@ export function fitLogistic(x: readonly number[][], y: readonly boolean[], offse
     x.forEach((row, i) => {
       const features = [1, ...row];
       const p = sigmoid(offset[i] + features.reduce((z, v, j) => z + v * beta[j], 0));
-      const w = p * (1 - p);
+      const c = weight[i] ?? 1;
+      const w = c * p * (1 - p);
       for (let j = 0; j < d; j++) {
-        gradient[j] += (Number(y[i]) - p) * features[j];
+        gradient[j] += c * (Number(y[i]) - p) * features[j];
         for (let k = 0; k < d; k++) hessian[j][k] += w * features[j] * features[k];
       }
     });

@@ -36,10 +36,12 @@ describe('.claimfloor.json', () => {
 
   it('a threshold changes what is flagged and the penalty shown', () => {
     const md = 'Smith (2019) measured it.';
-    assert.equal(claimsOf(md, { threshold: 0.75 })[0].flagged, false);
-    const strict = claimsOf(md, { threshold: 0.9 })[0];
+    const prior = { citation: { prior: 0.18 } };
+    assert.equal(claimsOf(md, { threshold: 0.75, types: prior })[0].flagged, false);
+    const strict = claimsOf(md, { threshold: 0.9, types: prior })[0];
     assert.equal(strict.flagged, true);
-    assert.equal(strict.severity, 'warning');
+    assert.match(strict.message, /P\(correct\) 82% < t = 90% \(penalty 9\)/);
+    assert.equal(strict.severity, 'hint', 'flagged on its type’s rate alone: a hint, not a warning');
   });
 
   it('per-type severity, enabling and prior', () => {

@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { analyzeDocument, resolveConfig } from '../../server/src/engine';
+import { analyzeDocument, type FittedRiskModel, resolveConfig } from '../../server/src/engine';
 import { claimFact, slotValue } from '../../server/src/engine/reference/claimFacts';
 import { corpusDocument } from '../../server/src/engine/reference/corpusDocument';
 import { CorpusIndex } from '../../server/src/engine/reference/corpusIndex';
 import { Gazetteer, type GazetteerData } from '../../server/src/engine/reference/popularity';
 import { numberKey } from '../../server/src/engine/reference/valueKeys';
-import { FITTED_CALIBRATION } from '../../server/src/engine/risk/calibration/fittedCalibration';
-import { groundingShift } from '../../server/src/engine/risk/calibration/groundingModel';
-import { RULES_SIGNALS } from '../../server/src/engine/risk/rulesSignals';
 
 const config = resolveConfig();
 const DRAFT = '/w/draft.md';
@@ -20,8 +17,15 @@ function indexOf(files: Record<string, string>, sources: string[] = []): CorpusI
   return index;
 }
 
+/** A model that weighs the workspace's counts and the subject's fame, so their line shows (the shipped weights are the benchmark's business). */
+const RARITY_WEIGHS: FittedRiskModel = { claims: 100, intercepts: {}, typeClaims: {}, weights: { corroborated: -0.5, famousSubject: -0.5 }, centres: { corroborated: 0.5, famousSubject: 0 }, outOfSample: 'a test model' };
+
 function analyse(draft: string, index: CorpusIndex, gazetteer?: Gazetteer) {
   return analyzeDocument(draft, config, { corpus: { index, gazetteer, documentId: DRAFT } }).claims;
+}
+
+function analyseWeighingRarity(draft: string, index: CorpusIndex, gazetteer?: Gazetteer) {
+  return analyzeDocument(draft, config, { corpus: { index, gazetteer, documentId: DRAFT }, riskModels: { 'no-sources': RARITY_WEIGHS, sources: RARITY_WEIGHS } }).claims;
 }
 
 const dateKey = (text: string) => {
@@ -77,7 +81,7 @@ describe('occurrences and singleton status', () => {
       const files: Record<string, string> = { '/w/unrelated.md': other };
       for (let i = 0; i < copies; i++) files[`/w/notes-${i}.md`] = `Some notes.\n\n${fact}`;
       files[DRAFT] = fact;
-      const [claim] = analyse(fact, indexOf(files));
+      const [claim] = analyseWeighingRarity(fact, indexOf(files));
       assert.equal(claim.corpus?.occurrences?.count, copies);
       assert.equal(claim.corpus?.occurrences?.status, status);
       assert.equal(claim.corpus?.occurrences?.documentsIndexed, copies + 1);
@@ -142,20 +146,19 @@ describe('grounding against sources', () => {
     assert.deepEqual(stranger.corpus?.grounding.coverage?.documents, []);
   });
 
-  it('the fitted grounding model moves the risk by intercept + Σ weight × finding, from the rules-only risk', () => {
+  it('with sources, the sources model weighs coverage: an invented sentence is riskier than a covered one, and its grounding line lists what no source states', () => {
     const index = indexOf({ '/w/sources/curie.txt': source }, ['/w/sources/curie.txt']);
-    const model = FITTED_CALIBRATION.grounding!;
-    assert.ok(model.claims > 0 && FITTED_CALIBRATION.source.includes('WikiBio'));
-    for (const sentence of ['Marie Curie was a Polish physicist, born in Warsaw.', 'Marie Curie studied chemistry in Lisbon from 1891.']) {
-      const [claim] = analyse(sentence, index);
-      const [rules] = analyzeDocument(sentence, config, { signals: RULES_SIGNALS }).claims;
-      const shift = groundingShift(claim.corpus!.grounding, model);
-      const expected = 1 / (1 + Math.exp(-(Math.log(rules.risk / (1 - rules.risk)) + shift)));
-      assert.ok(Math.abs(claim.risk - expected) < 1e-9, `${sentence}: ${claim.risk} vs ${expected}`);
-    }
-    const [covered] = analyse('Marie Curie was a Polish physicist, born in Warsaw.', index);
-    const [invented] = analyse('Marie Curie studied chemistry in Lisbon from 1891.', index);
-    assert.ok(invented.risk > covered.risk, 'an uncovered sentence is riskier than a covered one');
+    const weighs: FittedRiskModel = { claims: 100, intercepts: {}, typeClaims: {}, weights: { missingShare: 2 }, centres: { missingShare: 0.5 }, outOfSample: 'a test model' };
+    const none: FittedRiskModel = { ...weighs, weights: {} };
+    const analyseWith = (sentence: string) => analyzeDocument(sentence, config, { corpus: { index, documentId: DRAFT }, riskModels: { 'no-sources': none, sources: weighs } }).claims[0];
+    const covered = analyseWith('Marie Curie was a Polish physicist, born in Warsaw.');
+    const invented = analyseWith('Marie Curie studied chemistry in Lisbon from 1891.');
+    assert.ok(invented.risk > covered.risk);
+    assert.match(invented.trail.find((e) => e.signal === 'grounding')!.summary, /^\+1 log-odds: no source states this claim's values/);
+    assert.match(covered.trail.find((e) => e.signal === 'grounding')!.summary, /^−1 log-odds: .*every content word of the sentence is in a source about the subject/);
+    // Without sources declared the no-sources model applies, and it does not weigh coverage.
+    const withoutSources = analyzeDocument('Marie Curie studied chemistry in Lisbon from 1891.', config, { corpus: { index: indexOf({ '/w/notes.md': source }), documentId: DRAFT }, riskModels: { 'no-sources': none, sources: weighs } }).claims[0];
+    assert.equal(withoutSources.trail.find((e) => e.signal === 'grounding'), undefined);
   });
 
   it('a year agrees with a full date in the source; workspace notes that are not sources are not used', () => {
@@ -218,9 +221,9 @@ describe('popularity (offline)', () => {
   });
 
   it('shows on the claim as rarity evidence', () => {
-    const [claim] = analyse('Zyglowen Prattlebury was born in 1950.', indexOf({}), gazetteer);
+    const [claim] = analyseWeighingRarity('Zyglowen Prattlebury was born in 1950.', indexOf({}), gazetteer);
     assert.equal(claim.corpus?.popularity?.status, 'unknown');
-    assert.match(claim.trail.find((e) => e.signal === 'rarity' && /rare by default/.test(e.summary))!.summary, /Zyglowen Prattlebury/);
+    assert.match(claim.trail.find((e) => e.signal === 'rarity')!.summary, /“Zyglowen Prattlebury” is in neither WordNet’s named instances nor GeoNames’ cities/);
   });
 });
 

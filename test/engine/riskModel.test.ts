@@ -1,13 +1,29 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { resolveConfig } from '../../server/src/engine';
+import { analyzeDocument, type AssessedClaim, CLAIM_TYPE_TABLE, FITTED_CALIBRATION, type FittedRiskModel, resolveConfig, type RiskMode } from '../../server/src/engine';
 import type { Claim } from '../../server/src/engine/claims/claim';
+import type { ClaimFloorConfigFile } from '../../server/src/engine/config/config';
 import type { RiskSignal } from '../../server/src/engine/risk/evidence';
-import { FITTED_CALIBRATION } from '../../server/src/engine/risk/calibration/fittedCalibration';
-import { defaultPrior } from '../../server/src/engine/risk/defaultPrior';
 import { assessRisk } from '../../server/src/engine/risk/riskModel';
 import { RULES_SIGNALS } from '../../server/src/engine/risk/rulesSignals';
+import { answerSpaceSignal } from '../../server/src/engine/risk/signals/answerSpace';
+import { typePriorSignal } from '../../server/src/engine/risk/signals/typePrior';
 import { claimsOf } from '../helpers/analyze';
+
+const logit = (p: number) => Math.log(p / (1 - p));
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** A model written for the test: event dates are wrong 80% of the time, and `weights` say what moves that. */
+function model(weights: FittedRiskModel['weights'], centres: FittedRiskModel['centres'] = {}): FittedRiskModel {
+  return { claims: 1000, intercepts: { 'event-date': logit(0.8) }, typeClaims: { 'event-date': 400 }, weights, centres, outOfSample: 'a test model' };
+}
+
+function analyse(markdown: string, m: FittedRiskModel, config: ClaimFloorConfigFile = {}): AssessedClaim[] {
+  const riskModels: Record<RiskMode, FittedRiskModel> = { 'no-sources': m, sources: m };
+  return analyzeDocument(markdown, resolveConfig(config), { riskModels }).claims;
+}
+
+const dateOf = (claims: AssessedClaim[]) => claims.find((c) => c.type === 'event-date')!;
 
 describe('risk model', () => {
   it('every number on the trail says where it comes from', () => {
@@ -19,36 +35,93 @@ describe('risk model', () => {
     }
   });
 
-  it('a type without a published rate starts from its measured rate, else from the labelled indifference prior', () => {
-    const [date] = claimsOf('The treaty was signed on 4 July 1776.');
-    const measured = FITTED_CALIBRATION.typePriors['event-date']!;
-    assert.equal(date.trail[0].provenance, 'measured');
-    assert.equal(date.trail[0].effect.kind === 'prior' && date.trail[0].effect.probability, measured.value);
-    assert.match(date.trail[0].source ?? '', new RegExp(`${measured.wrong} of ${measured.claims} claims of this type .*WikiBio`));
-    assert.equal(FITTED_CALIBRATION.typePriors.quotation, undefined, 'too few labelled quotations to measure');
-    const [quote] = claimsOf('Einstein said "God does not play dice with the universe."').filter((c) => c.type === 'quotation');
-    assert.equal(quote.trail[0].provenance, 'assumption');
-    assert.match(quote.trail[0].source ?? '', /None verified/);
-    const [citation] = claimsOf('Smith (2019) measured it.');
-    assert.equal(citation.trail[0].provenance, 'published');
-    assert.equal(citation.risk, 0.18);
+  it('a type starts from its rate measured on labelled text when the fit saw enough of it, else from a published rate, else from the labelled indifference prior', () => {
+    const shipped = FITTED_CALIBRATION.models['no-sources'];
+    const md = 'The treaty was signed on 4 July 1776. Einstein said "God does not play dice with the universe." Smith (2019) measured it.';
+    for (const claim of claimsOf(md)) {
+      const prior = claim.trail[0];
+      assert.equal(prior.signal, 'type-prior');
+      const intercept = shipped.intercepts[claim.type];
+      if (intercept !== undefined) {
+        assert.equal(prior.provenance, 'measured');
+        assert.ok(prior.effect.kind === 'prior' && Math.abs(prior.effect.probability - sigmoid(intercept)) < 1e-12);
+        assert.match(prior.source ?? '', new RegExp(`${shipped.typeClaims[claim.type]!.toLocaleString('en-US')} labelled claims of it`));
+        assert.match(prior.summary, /^Typical for this kind of fact in /);
+      } else if (CLAIM_TYPE_TABLE[claim.type].prior) {
+        assert.equal(prior.provenance, CLAIM_TYPE_TABLE[claim.type].prior!.provenance);
+      } else {
+        assert.equal(prior.provenance, 'assumption');
+        assert.match(prior.source ?? '', /None verified/);
+      }
+    }
   });
 
-  it('applies (1 − 1/|R_c|): a year alone is less specific than a full date', () => {
-    const [year] = claimsOf('The treaty was signed in 1776.');
-    const [day] = claimsOf('The treaty was signed on 4 July 1776.');
-    assert.ok(Math.abs(year.risk - defaultPrior('event-date').value * (1 - 1 / 100)) < 1e-12);
-    assert.ok(day.risk > year.risk);
+  it('a claim nothing is known about keeps its type’s rate, says so, and is only a hint', () => {
+    const claim = dateOf(analyse('The treaty was signed on 4 July 1776.', model({})));
+    assert.ok(Math.abs(claim.risk - 0.8) < 1e-12);
+    assert.equal(claim.basis, 'type');
+    assert.equal(claim.flagged, true, '80% risk is above what the type tolerates');
+    assert.equal(claim.severity, 'hint', 'a warning is earned by evidence about the claim');
+    assert.match(claim.message, /risk ≈ 80%, typical for this kind of fact \(no evidence about this claim\)/);
+  });
+
+  it('evidence about the claim moves its risk by the fitted weight, shows one line per signal, and earns the configured severity', () => {
+    const m = model({ dateDay: 1.2 });
+    const precise = dateOf(analyse('The treaty was signed on 4 July 1776.', m));
+    const year = dateOf(analyse('The treaty was signed in 1776.', m));
+    assert.ok(Math.abs(precise.risk - sigmoid(logit(0.8) + 1.2)) < 1e-12);
+    assert.equal(precise.basis, 'evidence');
+    assert.equal(precise.severity, resolveConfig().types['event-date'].severity);
+    const line = precise.trail.find((e) => e.signal === 'specificity');
+    assert.match(line?.summary ?? '', /^\+1\.2 log-odds: a full date \(day, month and year\)/);
+    assert.equal(line?.provenance, 'measured');
+    assert.match(line?.source ?? '', /a test model/);
+    assert.equal(year.trail.find((e) => e.signal === 'specificity'), undefined, 'a year only is the typical claim here: no line');
+    assert.equal(year.basis, 'type');
+  });
+
+  it('a shift too small to tell from no evidence is neither shown nor counted', () => {
+    const claim = dateOf(analyse('The treaty was signed on 4 July 1776.', model({ dateDay: 0.05 })));
+    assert.equal(claim.trail.find((e) => e.signal === 'specificity'), undefined);
+    assert.equal(claim.risk, 0.8);
+    assert.equal(claim.basis, 'type');
+  });
+
+  it('position: a later sentence of a generated text moves by the measured drift, and the hover says where it stands', () => {
+    const m = model({ sentenceIndex: 0.5 });
+    const md = 'The fort was built in 1610. It was rebuilt in 1700. The treaty was signed in 1776.';
+    const [first, , last] = analyse(md, m).filter((c) => c.type === 'event-date');
+    assert.ok(last.risk > first.risk);
+    assert.match(last.trail.find((e) => e.signal === 'position')?.summary ?? '', /sentence 3 of 3 in the document/);
+    assert.equal(last.position.index, 2);
+  });
+
+  it('attribution and the document’s density are their own lines', () => {
+    const attributed = dateOf(analyse('According to the archive, the treaty was signed in 1776.', model({ attributed: -0.8 })));
+    assert.match(attributed.trail.find((e) => e.signal === 'attribution')?.summary ?? '', /^−0\.8 log-odds: the claim is attributed/);
+    const dense = dateOf(analyse('The treaty was signed in 1776.', model({ claimDensity: 0.5 })));
+    assert.match(dense.trail.find((e) => e.signal === 'document')?.summary ?? '', /a document of 1 sentence stating 1 claim/);
+  });
+
+  it('the writer’s prior replaces the measured rate, and then (1 − 1/|R_c|) applies: a year alone is less specific than a full date', () => {
+    const config: ClaimFloorConfigFile = { types: { 'event-date': { prior: 0.5 } } };
+    const year = dateOf(analyse('The treaty was signed in 1776.', model({}), config));
+    assert.ok(Math.abs(year.risk - 0.5 * (1 - 1 / 100)) < 1e-12);
+    assert.equal(year.trail[0].provenance, 'writer');
+    const measured = dateOf(analyse('The treaty was signed in 1776.', model({})));
+    assert.equal(measured.trail.find((e) => e.signal === answerSpaceSignal.id), undefined, 'a measured rate already counts lucky guesses');
   });
 
   it('a later signal plugs in through the same interface and moves the risk in log-odds', () => {
     const [claim] = claimsOf('The treaty was signed on 4 July 1776.');
     const rare: RiskSignal = { id: 'test-rarity', assess: () => [{ signal: 'test-rarity', effect: { kind: 'log-odds', shift: Math.log(3) }, summary: 'seen nowhere', provenance: 'measured' }] };
-    const base = assessRisk(claim as Claim, RULES_SIGNALS, { config: resolveConfig() });
-    const withRarity = assessRisk(claim as Claim, [...RULES_SIGNALS, rare], { config: resolveConfig() });
+    const base = assessRisk(claim as Claim, [typePriorSignal], { config: resolveConfig() });
+    const withRarity = assessRisk(claim as Claim, [typePriorSignal, rare], { config: resolveConfig() });
     const odds = (p: number) => p / (1 - p);
     assert.ok(Math.abs(odds(withRarity.risk) / odds(base.risk) - 3) < 1e-9);
     assert.equal(withRarity.trail.at(-1)?.signal, 'test-rarity');
+    assert.equal(withRarity.basis, 'evidence');
+    assert.ok(RULES_SIGNALS.includes(typePriorSignal));
   });
 
   it('the floor is "unmeasured" until sr_T is known, then computed by Theorem 2', () => {

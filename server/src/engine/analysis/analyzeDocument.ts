@@ -10,7 +10,10 @@ import type { SurprisalCalibration } from '../lmFeatures/surprisalCalibration';
 import type { ModelIdentity, SentenceScores } from '../lmFeatures/tokenScores';
 import type { Notice } from '../notice';
 import { claimMessage } from './claimMessage';
+import { claimFeatures, type ClaimFeatures, type SentencePosition } from '../risk/claimFeatures';
 import type { ClaimContext, RiskSignal } from '../risk/evidence';
+import type { FittedRiskModel, RiskMode } from '../risk/calibration/fittedRiskModel';
+import { lowerBound } from '../text/lowerBound';
 import { assessRisk, type RiskAssessment } from '../risk/riskModel';
 import { ENGINE_SIGNALS } from '../risk/rulesSignals';
 import { applyDirectives } from '../suppressions/applyDirectives';
@@ -31,6 +34,25 @@ export interface AssessedClaim extends Claim, RiskAssessment {
   model?: { name: string; features: SlotModelFeatures[] };
   /** Occurrences in the workspace, subject popularity and grounding, when analysed against a corpus. */
   corpus?: ClaimCorpusEvidence;
+  /** What the fitted risk model weighs about this claim (risk/claimFeatures.ts). */
+  features: ClaimFeatures;
+  /** Where its sentence stands in the document and its section. */
+  position: SentencePosition;
+}
+
+/** Each sentence's place in the document and in its section (the text under one heading). */
+function sentencePositions(sentences: ReadonlyArray<{ start: number; claims: readonly unknown[] }>, headings: readonly number[]): SentencePosition[] {
+  const claimsInDocument = sentences.reduce((n, s) => n + s.claims.length, 0);
+  const sectionOf = (offset: number) => lowerBound(headings, (h) => h <= offset);
+  const perSection = new Map<number, number>();
+  for (const s of sentences) perSection.set(sectionOf(s.start), (perSection.get(sectionOf(s.start)) ?? 0) + 1);
+  const seen = new Map<number, number>();
+  return sentences.map((s, index) => {
+    const section = sectionOf(s.start);
+    const indexInSection = seen.get(section) ?? 0;
+    seen.set(section, indexInSection + 1);
+    return { index, count: sentences.length, indexInSection, countInSection: perSection.get(section)!, claimsInDocument };
+  });
 }
 
 export interface DocumentAnalysis {
@@ -65,9 +87,10 @@ function allowSet(allow: readonly string[]): ReadonlySet<string> {
   return set;
 }
 
+/** A risk that rests on nothing but the claim's type is never more than a hint: a warning is earned by evidence about the claim. */
 function severityOf(assessment: RiskAssessment, flagged: boolean, configured: Severity): Severity {
   if (assessment.certain && assessment.risk === 1) return 'error';
-  return flagged ? configured : 'hint';
+  return flagged && assessment.basis === 'evidence' ? configured : 'hint';
 }
 
 /**
@@ -86,6 +109,8 @@ export interface AnalyzeOptions {
   model?: ModelInput;
   /** The workspace index and the writer's sources: rarity and grounding evidence. */
   corpus?: CorpusContext;
+  /** Risk models in place of the shipped ones (a benchmark's refit, a test's model). */
+  riskModels?: Readonly<Record<RiskMode, FittedRiskModel>>;
 }
 
 /** What the engine needs from a language model: who it is, the scores known so far, and its calibration. */
@@ -95,7 +120,7 @@ export interface ModelInput {
   calibration?: SurprisalCalibration;
 }
 
-export function analyzeDocument(source: string, config: ClaimFloorConfig, { signals = ENGINE_SIGNALS, cache, model, corpus }: AnalyzeOptions = {}): DocumentAnalysis {
+export function analyzeDocument(source: string, config: ClaimFloorConfig, { signals = ENGINE_SIGNALS, cache, model, corpus, riskModels }: AnalyzeOptions = {}): DocumentAnalysis {
   const notices: Notice[] = [];
   let text = source;
   if (source.length > config.limits.maxChars) {
@@ -121,6 +146,8 @@ export function analyzeDocument(source: string, config: ClaimFloorConfig, { sign
     });
   }
   const all = sentences.flatMap((s) => s.claims);
+  const positions = sentencePositions(sentences, prose.headings);
+  const positionOf = sentences.flatMap((s, i) => s.claims.map(() => positions[i]));
   // Per sentence with claims: its scoring window and the scores the model input already has.
   const scored = new Map<number, { window: ScoringWindow; scores?: SentenceScores }>();
   if (model) {
@@ -147,7 +174,9 @@ export function analyzeDocument(source: string, config: ClaimFloorConfig, { sign
     const sentence = scored.get(claim.start);
     const modelContext = model && sentence?.scores ? { identity: model.identity, features: claimModelFeatures(claim, sentence.window, sentence.scores), calibration: model.calibration } : undefined;
     const found = corpusEvidence?.(claim);
-    const assessment = assessRisk(claim, signals, { config, verification, model: modelContext, corpus: found });
+    const position = positionOf[i];
+    const features = claimFeatures(claim, text.slice(claim.start, claim.end), position, found);
+    const assessment = assessRisk(claim, signals, { config, verification, model: modelContext, corpus: found, features, position, riskModels });
     const flagged = isBelowConfidenceTarget(assessment.risk, settings.threshold);
     const assessed: Omit<AssessedClaim, 'message'> = {
       ...claim,
@@ -158,6 +187,8 @@ export function analyzeDocument(source: string, config: ClaimFloorConfig, { sign
       verified: verification,
       model: modelContext && { name: modelContext.identity.name, features: modelContext.features },
       corpus: found,
+      features,
+      position,
     };
     claims.push({ ...assessed, message: claimMessage(assessed, settings.threshold) });
   });

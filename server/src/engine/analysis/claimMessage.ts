@@ -6,6 +6,17 @@ import { passagePlace } from '../reference/corpusIndex';
 
 export const percent = (p: number): string => `${Number((p * 100).toFixed(p > 0 && p < 0.01 ? 2 : 0))}%`;
 
+/**
+ * A risk no finer than its evidence: the fitted models rank claims, and their out-of-sample
+ * calibration error is a few points, so a risk is shown to the nearest 5% ("≈ 70%"), and one that
+ * rests on the type alone says so.
+ */
+export function riskText(claim: Pick<AssessedClaim, 'risk' | 'basis'>): string {
+  const r = claim.risk;
+  const rounded = r < 0.025 ? '< 5%' : r > 0.975 ? '> 95%' : `≈ ${Math.round(r * 20) * 5}%`;
+  return claim.basis === 'type' ? `${rounded}, typical for this kind of fact (no evidence about this claim)` : rounded;
+}
+
 function quoteSlots(claim: Omit<AssessedClaim, 'message'>): string {
   const texts = [...new Set(claim.slots.map((s) => s.text.replace(/\s+/g, ' ').trim()).filter(Boolean))];
   const shown = texts.slice(0, 3).map((t) => `"${t.length > 60 ? `${t.slice(0, 57)}…` : t}"`);
@@ -29,7 +40,7 @@ export function claimMessage(claim: Omit<AssessedClaim, 'message'>, threshold: n
   if (claim.certain) return `${title}${quoteSlots(claim)}: ${claim.checks.map((c) => c.message).join(' ')}`;
   const target = `P(correct) ${percent(1 - claim.risk)} ${claim.flagged ? '<' : '≥'} t = ${percent(threshold)} (penalty ${formatNumber(penaltyForThreshold(threshold))})`;
   const floor = claim.floor.status === 'computed' ? `floor ${percent(claim.floor.value!)}` : claim.floor.status === 'zero' ? 'floor ≈ 0' : 'floor unmeasured';
-  return `${title}${quoteSlots(claim)}: risk ${percent(claim.risk)}; ${target}; ${floor}${corpusNote(claim)}.`;
+  return `${title}${quoteSlots(claim)}: risk ${riskText(claim)}; ${target}; ${floor}${corpusNote(claim)}.`;
 }
 
 const SINGLETON_NOTE = { unseen: 'in no other file', singleton: 'in 1 other file (singleton)', repeated: 'repeated' } as const;

@@ -240,6 +240,7 @@ export function extractProse(original: string): ProseDocument {
   const blocks: ProseBlock[] = [];
   const directives: Directive[] = [];
   const codeSpans: CodeSpan[] = [];
+  const headings: number[] = [];
   let inHeading = false;
   let inCell = false;
   let rowMap: [number, number] | undefined;
@@ -250,6 +251,7 @@ export function extractProse(original: string): ProseDocument {
     switch (token.type) {
       case 'heading_open':
         inHeading = true;
+        if (token.map) headings.push(lineOffset(token.map[0]));
         break;
       case 'heading_close':
         inHeading = false;
@@ -307,7 +309,7 @@ export function extractProse(original: string): ProseDocument {
       });
     }
   }
-  return { source: original, blocks, directives, codeSpans, notices };
+  return { source: original, blocks, directives, codeSpans, headings, notices };
 }
 
 /** Aligns one inline token's children; returns the span of prose it copied, if any. */
@@ -390,5 +392,5 @@ function plainTextProse(source: string, notices: Notice[]): ProseDocument {
     const text = m[0].replace(/<!--[\s\S]*?-->/g, blank).replace(/^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/gm, blank);
     blocks.push({ kind: 'paragraph', start, end: start + m[0].length, text });
   }
-  return { source, blocks, directives, codeSpans: [], notices };
+  return { source, blocks, directives, codeSpans: [], headings: [], notices };
 }

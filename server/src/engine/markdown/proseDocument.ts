@@ -30,5 +30,7 @@ export interface ProseDocument {
   directives: Directive[];
   /** Inline code spans: not prose, but version/API claims look for them next to a sentence. */
   codeSpans: CodeSpan[];
+  /** Where each heading starts, in order: the sections a sentence's position is counted in. */
+  headings: number[];
   notices: Notice[];
 }

@@ -121,7 +121,7 @@ export function corpusDocument(
   const lines = positionsOf(text);
   if (kind === 'bibtex') return { ...base, passages: bibtexPassages(text, lines), names: [], facts: [] };
   const prose: ProseDocument =
-    kind === 'markdown' ? extractProse(text) : { source: text, blocks: plainTextBlocks(text), directives: [], codeSpans: [], notices: [] };
+    kind === 'markdown' ? extractProse(text) : { source: text, blocks: plainTextBlocks(text), directives: [], codeSpans: [], headings: [], notices: [] };
   const passages: Passage[] = [];
   const names = new Set<string>();
   for (const block of prose.blocks.flatMap(splitLong)) {

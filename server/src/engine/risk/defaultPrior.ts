@@ -2,6 +2,7 @@ import type { ClaimType } from '../claimType';
 import { CLAIM_TYPE_TABLE, INDIFFERENCE_PRIOR } from '../theory/claimTypeTable';
 import type { EvidenceProvenance } from './evidence';
 import { FITTED_CALIBRATION } from './calibration/fittedCalibration';
+import type { FittedRiskModel } from './calibration/fittedRiskModel';
 
 export interface PriorReading {
   value: number;
@@ -9,28 +10,39 @@ export interface PriorReading {
   source: string;
   /** How the hover names it: "published", "measured", "assumed". */
   label: string;
+  /** In words, where the rate holds: "labelled generated text (GPT-3 biographies, ChatGPT answers)". */
+  population?: string;
 }
 
 const percent = (p: number) => `${Number((p * 100).toFixed(1))}%`;
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** "GPT-3 biographies and ChatGPT answers": the fitted data, as a writer would name it. */
+export function fittedPopulation(): string {
+  const names = [...new Set(FITTED_CALIBRATION.datasets.map((d) => d.description))];
+  return names.length <= 1 ? (names[0] ?? 'labelled generated text') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
 
 /**
- * The starting P(wrong) for a claim type when the writer set none: a published rate, else the
- * rate measured on labelled generated text (bench/calibrate.ts), else the named indifference
- * assumption. The docs pages and the hover read the same value.
+ * The starting P(wrong) for a claim type when the writer set none: the rate the fitted model
+ * measured for a typical claim of the type in labelled generated text (when it saw enough of
+ * them), else a published rate, else the named indifference assumption. The docs pages and the
+ * hover read the same value.
  */
-export function defaultPrior(type: ClaimType): PriorReading {
-  const published = CLAIM_TYPE_TABLE[type].prior;
-  if (published) return { ...published, label: published.provenance };
-  const measured = FITTED_CALIBRATION.typePriors[type];
-  if (measured) {
+export function defaultPrior(type: ClaimType, model: FittedRiskModel = FITTED_CALIBRATION.models['no-sources']): PriorReading {
+  const intercept = model.intercepts[type];
+  if (intercept !== undefined) {
+    const value = sigmoid(intercept);
+    const population = fittedPopulation();
     return {
-      value: measured.value,
+      value,
       provenance: 'measured',
       label: 'measured',
-      source: `${measured.wrong} of ${measured.claims} claims of this type (${percent(measured.wrong / measured.claims)}) sat in sentences labelled wrong; the prior is that rate divided by the type's mean (1 − 1/|R_c|)${
-        measured.value === 1 ? ', capped at 100%: the measured rate is above what guessing among |R_c| answers allows' : ''
-      }. ${FITTED_CALIBRATION.source}`,
+      population,
+      source: `typical rate for this type (${percent(value)}) fitted on ${model.typeClaims[type]!.toLocaleString('en-US')} labelled claims of it in ${population}: ${FITTED_CALIBRATION.source}`,
     };
   }
+  const published = CLAIM_TYPE_TABLE[type].prior;
+  if (published) return { ...published, label: published.provenance };
   return { ...INDIFFERENCE_PRIOR, label: 'assumed' };
 }

@@ -1,6 +1,8 @@
 import type { Claim } from '../claims/claim';
 import type { ClaimFloorConfig } from '../config/config';
 import type { ClaimCorpusEvidence } from '../reference/claimCorpusEvidence';
+import type { ClaimFeatures, SentencePosition } from './claimFeatures';
+import type { FittedRiskModel, RiskMode } from './calibration/fittedRiskModel';
 import type { SlotModelFeatures } from '../lmFeatures/slotFeatures';
 import type { SurprisalCalibration } from '../lmFeatures/surprisalCalibration';
 import type { ModelIdentity } from '../lmFeatures/tokenScores';
@@ -40,6 +42,12 @@ export interface ClaimContext {
   model?: { identity: ModelIdentity; features: SlotModelFeatures[]; calibration?: SurprisalCalibration };
   /** Present when the document was analysed against a workspace index. */
   corpus?: ClaimCorpusEvidence;
+  /** The claim's features for the fitted risk model (the analysis always computes them). */
+  features?: ClaimFeatures;
+  /** Where the claim's sentence stands in its document and section. */
+  position?: SentencePosition;
+  /** The fitted risk models to weigh the features with (default: the shipped ones). */
+  riskModels?: Readonly<Record<RiskMode, FittedRiskModel>>;
 }
 
 /**

@@ -1,11 +1,22 @@
 import type { Claim } from '../claims/claim';
 import type { ClaimContext, Evidence, RiskSignal } from './evidence';
+import { MIN_SHIFT } from './signals/fittedEvidence';
+
+/**
+ * What a risk rests on: a check or the writer settled it; evidence about this claim moved it away
+ * from its type's starting rate; or nothing but that rate (the claim is typical of its type, and
+ * the product knows nothing else about it).
+ */
+export type RiskBasis = 'certain' | 'evidence' | 'type';
 
 export interface RiskAssessment {
   /** Estimated probability that the claim is wrong, in [0, 1]. */
   risk: number;
   /** True when a deterministic check or the writer settled the claim. */
   certain: boolean;
+  basis: RiskBasis;
+  /** The starting probability the evidence moved from (the type's prior). */
+  prior: number;
   /** Every piece of evidence, in the order it was applied. */
   trail: Evidence[];
 }
@@ -19,11 +30,13 @@ const ORDER = { prior: 0, scale: 1, 'log-odds': 2, certain: 3, note: 4 } as cons
 export function assessRisk(claim: Claim, signals: readonly RiskSignal[], context: ClaimContext): RiskAssessment {
   const trail = signals.flatMap((s) => s.assess(claim, context)).sort((a, b) => ORDER[a.effect.kind] - ORDER[b.effect.kind]);
   let risk = 0.5;
+  let prior = 0.5;
   let certain: 0 | 1 | undefined;
   for (const { effect } of trail) {
     switch (effect.kind) {
       case 'prior':
         risk = effect.probability;
+        prior = risk;
         break;
       case 'scale':
         risk = Math.min(1, risk * effect.factor);
@@ -39,5 +52,7 @@ export function assessRisk(claim: Claim, signals: readonly RiskSignal[], context
         break;
     }
   }
-  return { risk: certain ?? risk, certain: certain !== undefined, trail };
+  const clamp = (p: number) => logit(Math.min(1 - EPSILON, Math.max(EPSILON, p)));
+  const basis: RiskBasis = certain !== undefined ? 'certain' : Math.abs(clamp(risk) - clamp(prior)) >= MIN_SHIFT ? 'evidence' : 'type';
+  return { risk: certain ?? risk, certain: certain !== undefined, basis, prior, trail };
 }

@@ -1,26 +1,29 @@
 import fitted from './fitted.json';
-import type { GroundingModel } from './groundingModel';
+import type { FittedRiskModel, RiskMode } from './fittedRiskModel';
 
-/**
- * What was measured on labelled data (bench/calibrate.ts, WikiBio GPT-3 dev split) and ships with
- * the engine: per-type error rates used as priors where no published rate exists, and the
- * grounding model. Every value carries its counts.
- */
-
-export interface MeasuredPrior {
-  /** The prior π such that π × mean(1 − 1/|R_c|) equals the measured error rate of the type. */
-  value: number;
-  /** Claims of the type in sentences labelled wrong, and in all. */
-  wrong: number;
+/** One labelled dataset the shipped models were fitted on. */
+export interface FittedDataset {
+  name: string;
+  /** What the text is, for the hover: "GPT-3 biographies". */
+  description: string;
+  file: string;
+  sha256: string;
+  documents: number;
+  /** Labelled units (sentences or responses) and how many were wrong. */
+  units: number;
+  wrongUnits: number;
   claims: number;
 }
 
+/**
+ * What was measured on labelled data (bench/calibrate.ts over every dev set) and ships with the
+ * engine: one risk model per mode, each with its data and its out-of-sample numbers.
+ */
 export interface FittedCalibration {
-  /** The labelled data and the script, shown with every fitted value. */
+  /** The labelled data and the script, in one line (shown as the source of every fitted value). */
   source: string;
-  typePriors: Partial<Record<string, MeasuredPrior>>;
-  /** Grounding findings combined in one fitted model (absent: they are shown, not counted). */
-  grounding?: GroundingModel;
+  datasets: FittedDataset[];
+  models: Record<RiskMode, FittedRiskModel>;
 }
 
-export const FITTED_CALIBRATION: FittedCalibration = fitted;
+export const FITTED_CALIBRATION: FittedCalibration = fitted as FittedCalibration;

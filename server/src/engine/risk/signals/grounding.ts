@@ -1,10 +1,8 @@
 import { passagePlace } from '../../reference/corpusIndex';
 import type { Grounding } from '../../reference/grounding';
-import { FITTED_CALIBRATION } from '../calibration/fittedCalibration';
-import { groundingShift } from '../calibration/groundingModel';
 import type { Evidence, RiskSignal } from '../evidence';
-
-const round = (x: number) => Number(x.toFixed(2));
+import { FEATURE_GROUPS } from '../claimFeatures';
+import { fittedEvidence } from './fittedEvidence';
 const MAX_LISTED = 4;
 
 /** "a source states every value of this claim (curie.txt); 2 of 7 content words appear in no source about the subject: “Warsaw”, “1903”". */
@@ -24,12 +22,12 @@ function reading(g: Grounding): string {
  * Checks the claim against the writer's sources (declared folders, linked files, cited BibTeX
  * entries). A source that states a different value for the same subject and relation settles
  * the claim as wrong; otherwise support and the sentence's coverage by the sources move the risk
- * through the fitted grounding model, or are shown without effect when none is fitted.
+ * through the fitted model for drafts checked against sources.
  */
 export const groundingSignal: RiskSignal = {
   id: 'grounding',
-  assess(_claim, { corpus }): Evidence[] {
-    const g = corpus?.grounding;
+  assess(_claim, context): Evidence[] {
+    const g = context.corpus?.grounding;
     if (!g || g.status === 'no-sources') return [];
     if (g.status === 'contradicted') {
       return [
@@ -42,17 +40,6 @@ export const groundingSignal: RiskSignal = {
         },
       ];
     }
-    const model = FITTED_CALIBRATION.grounding;
-    if (!model) return [{ signal: this.id, effect: { kind: 'note' }, summary: `${reading(g)} (not calibrated, so it does not change the risk)`, provenance: 'measured' }];
-    const shift = groundingShift(g, model);
-    return [
-      {
-        signal: this.id,
-        effect: { kind: 'log-odds', shift },
-        summary: `${shift >= 0 ? '+' : '−'}${round(Math.abs(shift))} log-odds: ${reading(g)}`,
-        provenance: 'measured',
-        source: `logistic model fitted on ${model.claims} labelled claims: ${FITTED_CALIBRATION.source}`,
-      },
-    ];
+    return fittedEvidence(this.id, context, FEATURE_GROUPS.grounding, () => reading(g));
   },
 };

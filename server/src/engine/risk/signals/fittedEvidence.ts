@@ -1,0 +1,45 @@
+import { FITTED_CALIBRATION } from '../calibration/fittedCalibration';
+import { featureShifts, riskModelFor } from '../calibration/fittedRiskModel';
+import type { ClaimFeature, ClaimFeatures } from '../claimFeatures';
+import type { ClaimContext, Evidence } from '../evidence';
+
+/**
+ * A shift smaller than this (in log-odds; 0.1 moves a 50% risk by 2.5 points) is not shown and not
+ * counted: the fit cannot tell it from no evidence at all.
+ */
+export const MIN_SHIFT = 0.1;
+
+const round = (x: number) => Number(x.toFixed(2));
+
+/** The line that names where a fitted shift comes from. */
+export function fittedSource(context: Pick<ClaimContext, 'corpus' | 'riskModels'>): string {
+  const model = riskModelFor(context);
+  return `fitted on ${model.claims.toLocaleString('en-US')} labelled claims (${FITTED_CALIBRATION.source}); out of sample: ${model.outOfSample}`;
+}
+
+/**
+ * The log-odds shift of one group of features under the fitted model for the claim's mode, as one
+ * piece of evidence, or nothing when the group did not move the risk (each signal is shown only
+ * when it changed the answer).
+ */
+export function fittedEvidence(
+  signal: string,
+  context: ClaimContext,
+  which: readonly ClaimFeature[],
+  describe: (features: ClaimFeatures) => string,
+): Evidence[] {
+  const { features } = context;
+  if (!features) return [];
+  const model = riskModelFor(context);
+  const shift = Object.values(featureShifts(model, features, which)).reduce((s, v) => s + (v ?? 0), 0);
+  if (Math.abs(shift) < MIN_SHIFT) return [];
+  return [
+    {
+      signal,
+      effect: { kind: 'log-odds', shift },
+      summary: `${shift >= 0 ? '+' : '−'}${round(Math.abs(shift))} log-odds: ${describe(features)}`,
+      provenance: 'measured',
+      source: fittedSource(context),
+    },
+  ];
+}
