@@ -35,7 +35,12 @@ describe('each claim type is recognised with its fact-bearing slots', () => {
     assert.equal(rounded.answerSpace.size, 10, 'a round figure has one significant digit');
     // From a prior of the writer's (not a measured rate, which already counts lucky guesses), (1 − 1/|R_c|) applies.
     const own = { types: { statistic: { prior: 0.5 } } };
-    assert.ok(claimsOf('The city has 3,000,000 residents.', own)[0].risk < claimsOf('The city has 3,141,592 residents.', own)[0].risk, 'a rounded figure is less risky than an exact one');
+    const factor = (md: string) => {
+      const effect = claimsOf(md, own)[0].trail.find((e) => e.signal === 'answer-space')?.effect;
+      return effect?.kind === 'scale' ? effect.factor : undefined;
+    };
+    assert.equal(factor('The city has 3,000,000 residents.'), 0.9, 'a lucky guess among 10 round figures is right one time in ten');
+    assert.ok((factor('The city has 3,141,592 residents.') ?? 0) > 0.999, 'an exact figure is almost never guessed');
   });
 
   it('named-entity relation', () => {

@@ -13,8 +13,9 @@ function describe(f: ClaimFeatures): string {
   if (f.significantDigits > 0) parts.push(count(f.significantDigits, 'significant digit'));
   if (f.range) parts.push('a range rather than one value');
   if (f.approximate) parts.push('an approximate figure');
-  parts.push(`${count(Math.round(2 ** f.exactDetails - 1), 'name or number')} in the sentence`.replace('names or numbers', 'names and numbers'));
-  return `${parts.join(', ')} — each exact detail is one more thing to get wrong`;
+  const details = Math.round(2 ** f.exactDetails - 1);
+  parts.push(`${details === 1 ? '1 name or number' : `${details} names and numbers`} in the sentence`);
+  return parts.join(', ');
 }
 
 /**
