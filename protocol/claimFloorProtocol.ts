@@ -75,12 +75,14 @@ export interface ClaimRecord {
   checks: Array<{ check: string; passed: boolean; message: string; expected: string | null }>;
   answerSpace: { size: number | null; basis: string; provenance: string };
   floor: {
-    status: 'computed' | 'zero' | 'unmeasured';
-    value: number | null;
+    status: 'computed' | 'zero' | 'vacuous';
+    value: number;
+    /** err ≥ sr_T − offset: the floor as a line in the singleton rate, when it is computed. */
+    offset: number | null;
     summary: string;
     governingBound: string;
     formula: string;
-    terms: Array<{ symbol: string; value: number | null; provenance: string; note: string }>;
+    terms: Array<{ symbol: string; value: number; provenance: string; note: string }>;
     capacity: { bitsPerFact: number; fano?: number; falsePositive: number; generativeFalseRate?: number } | null;
   };
   evidence: Array<{ signal: string; effect: { kind: string; [key: string]: unknown }; summary: string; provenance: string; source: string | null }>;

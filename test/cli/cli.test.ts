@@ -86,7 +86,8 @@ describe('claimfloor audit', () => {
   it('JSON carries risk, floor, evidence and says no model was used', () => {
     const report = JSON.parse(run(['audit', 'docs/bio.md', '--format', 'json'], dir).stdout);
     const bio = report.files[0].claims.find((c: { type: string }) => c.type === 'biography');
-    assert.equal(bio.floor.status, 'unmeasured');
+    assert.equal(bio.floor.status, 'computed');
+    assert.equal(bio.floor.terms.find((t: { symbol: string }) => t.symbol === 'sr_T').provenance, 'assumption', 'an assumed input says so');
     assert.equal(bio.threshold, 0.75);
     assert.equal(bio.penalty, 3);
     assert.ok(bio.evidence.every((e: { provenance: string }) => e.provenance));

@@ -49,7 +49,7 @@ describe('claimfloor audit --sources', () => {
   });
 
   it('text: the contradiction is the message; without --sources nothing is grounded', () => {
-    assert.match(run(['audit', 'docs/draft.md', '--sources', 'refs'], dir).stdout, /error biography .*your source says 7 November 1867, not 7 November 1868 \(curie\.txt:3\)/);
+    assert.match(run(['audit', 'docs/draft.md', '--sources', 'refs'], dir).stdout, /error biography .*Your source \(curie\.txt:3\) says 7 November 1867, not 7 November 1868\./);
     const json = JSON.parse(run(['audit', 'docs', '--format', 'json', '--min-risk', '0', '--fail-on', 'none'], dir).stdout) as { files: Array<{ claims: ClaimJson[] }> };
     assert.ok(json.files.flatMap((f) => f.claims).every((c) => c.groundingStatus === 'no-sources'));
     const noCorpus = JSON.parse(run(['audit', 'docs', '--no-corpus', '--format', 'json', '--min-risk', '0', '--fail-on', 'none'], dir).stdout) as { files: Array<{ claims: ClaimJson[] }> };
@@ -68,7 +68,7 @@ describe('claimfloor audit --sources', () => {
   it('a config file can declare the source folders', () => {
     writeFileSync(join(dir, '.claimfloor.json'), JSON.stringify({ sources: ['refs'] }));
     try {
-      assert.match(run(['audit', 'docs/draft.md'], dir).stdout, /your source says 7 November 1867/);
+      assert.match(run(['audit', 'docs/draft.md'], dir).stdout, /Your source \(curie\.txt:\d+\) says 7 November 1867/);
     } finally {
       writeFileSync(join(dir, '.claimfloor.json'), '{}');
     }

@@ -27,7 +27,7 @@ const row = (over: Partial<ClaimRecord>): ClaimRecord => ({
   threshold: 0.75,
   range: { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } },
   text: 'text',
-  floor: { status: 'unmeasured', value: null, summary: 'Floor unmeasured.', governingBound: 'KNVZ Theorem 2', formula: 'sr − 2/|E|', terms: [], capacity: null },
+  floor: { status: 'computed', value: 0.195, offset: 0.0055, summary: 'Every 10% …', governingBound: 'KNVZ Theorem 2', formula: 'sr − 2/|E|', terms: [{ symbol: 'sr_T', value: 0.2, provenance: 'assumption', note: 'the illustration' }], capacity: null },
   ...over,
 });
 
@@ -42,7 +42,7 @@ const audit: FileAudit = {
   claims: [
     row({ id: 'a', risk: 0.3, text: 'Low <script>alert(1)</script>' }),
     row({ id: 'b', risk: 1, certain: true, severity: 'error', text: 'Held on 31 April' }),
-    row({ id: 'c', type: 'definition', risk: 0, severity: 'hint', floor: { status: 'zero', value: 0, summary: 'Floor ≈ 0.', governingBound: 'K&V 2024', formula: 'floor ≈ 0', terms: [], capacity: null } }),
+    row({ id: 'c', type: 'definition', risk: 0, severity: 'hint', floor: { status: 'zero', value: 0, offset: null, summary: 'Floor ≈ 0.', governingBound: 'K&V 2024', formula: 'floor ≈ 0', terms: [], capacity: null } }),
   ],
 };
 
@@ -56,6 +56,7 @@ it('the audit report has a strict CSP, escapes the draft, groups by type and sor
   assert.ok(dates >= 0 && dates < html.indexOf('<h2>Definition'), 'the riskiest type comes first');
   assert.ok(html.indexOf('Held on 31 April') < html.indexOf('Low &lt;script'), 'rows are sorted by risk');
   assert.match(html, /data-line="2" data-character="4">3:5</);
-  assert.match(html, /floor unmeasured/);
+  assert.match(html, /<title>floor 20%<\/title><\/line>/, 'the floor is drawn where it has a value');
+  assert.match(html, /if 20% of such facts were seen once in training/, 'the legend names the assumption');
   assert.match(html, /<b>1<\/b>certainly wrong/);
 });

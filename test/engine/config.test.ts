@@ -34,19 +34,20 @@ describe('.claimfloor.json', () => {
     assert.equal(resolver.configFor(join(root, 'docs', 'deep', 'draft.md')).config.threshold, 0.8);
   });
 
-  it('a threshold changes what is flagged and the penalty shown', () => {
+  it('a threshold changes what is flagged and the message says the target', () => {
     const md = 'Smith (2019) measured it.';
     const prior = { citation: { prior: 0.18 } };
-    assert.equal(claimsOf(md, { threshold: 0.75, types: prior })[0].flagged, false);
-    const strict = claimsOf(md, { threshold: 0.9, types: prior })[0];
+    const correct = 1 - claimsOf(md, { types: prior })[0].risk;
+    assert.equal(claimsOf(md, { threshold: correct - 0.02, types: prior })[0].flagged, false, 'P(correct) above the target: not flagged');
+    const strict = claimsOf(md, { threshold: 0.99, types: prior })[0];
     assert.equal(strict.flagged, true);
-    assert.match(strict.message, /P\(correct\) 82% < t = 90% \(penalty 9\)/);
-    assert.equal(strict.severity, 'hint', 'flagged on its type’s rate alone: a hint, not a warning');
+    assert.match(strict.message, /check it against a source \(your target: 99% sure\)/);
   });
 
   it('per-type severity, enabling and prior', () => {
     const md = 'The treaty was signed on 4 July 1776.';
-    assert.equal(claimsOf(md, { types: { 'event-date': { severity: 'information' } } })[0].severity, 'information');
+    assert.equal(claimsOf(md, { threshold: 0.99, types: { 'event-date': { severity: 'information' } } })[0].severity, 'information', 'flagged on evidence about the claim: the configured severity');
+    assert.equal(claimsOf(md, { types: { 'event-date': { severity: 'information' } } })[0].severity, 'hint', 'under the target: a hint');
     assert.deepEqual(claimsOf(md, { types: { 'event-date': { enabled: false } } }), []);
     const own = claimsOf(md, { types: { 'event-date': { prior: 0.05 } } })[0];
     assert.ok(own.risk < 0.05);

@@ -124,13 +124,24 @@ describe('risk model', () => {
     assert.ok(RULES_SIGNALS.includes(typePriorSignal));
   });
 
-  it('the floor is "unmeasured" until sr_T is known, then computed by Theorem 2', () => {
+  it('the floor is never "unmeasured": the theorem\'s illustration stands in for sr_T, labelled, until the writer sets it', () => {
     const md = 'Grace Hopper was born on 9 December.';
-    const [unknown] = claimsOf(md);
-    assert.equal(unknown.floor.status, 'unmeasured');
-    const [known] = claimsOf(md, { theory: { singletonRate: { biography: 0.2 } } });
-    assert.equal(known.floor.status, 'computed');
-    assert.ok(Math.abs(known.floor.value! - (0.2 - 2 / 364)) < 1e-12);
+    const [assumed] = claimsOf(md);
+    assert.equal(assumed.floor.status, 'computed');
+    assert.ok(Math.abs(assumed.floor.value - (0.2 - 2 / 364)) < 1e-12, '20% singletons ⇒ ≥ ~19.5% errors');
+    assert.deepEqual(assumed.floor.terms.map((t) => [t.symbol, t.provenance]), [['sr_T', 'assumption'], ['2/min|E_c|', 'computed'], ['(35 + 6 ln N)/√N', 'assumption'], ['δ', 'assumption']]);
+    assert.match(assumed.floor.summary, /Every 10% of biographical facts seen only once in training forces at least 9\.5% wrong answers/);
+    const [known] = claimsOf(md, { theory: { singletonRate: { biography: 0.3 }, trainingFacts: { biography: 1e8 }, miscalibration: 0.01 } });
+    assert.ok(Math.abs(known.floor.value - (0.3 - 2 / 364 - (35 + 6 * Math.log(1e8)) / 1e4 - 0.01)) < 1e-12);
+    assert.ok(known.floor.terms.every((t) => t.provenance !== 'assumption'), 'every input is the writer\'s');
+    const [dated] = claimsOf('The treaty was signed in 1776.');
+    assert.equal(dated.floor.terms.find((t) => t.symbol === '2/min|E_c|')?.value, 2 / 36_524, 'one |E_c| per type, whatever the precision of this date');
+  });
+
+  it('a yes/no claim has no floor from the theorem, and says so', () => {
+    const [superlative] = claimsOf('The Amazon is the largest river by volume.').filter((c) => c.type === 'superlative');
+    assert.equal(superlative.floor.status, 'vacuous');
+    assert.match(superlative.floor.summary, /yes\/no claim/);
   });
 
   it('definitions and arithmetic have a zero floor', () => {

@@ -23,6 +23,7 @@ describe('language server with a workspace index and sources', () => {
     writeFileSync(join(root, 'draft.md'), DRAFT);
     uri = URI.file(join(root, 'draft.md')).toString();
     session = new Session();
+    session.settings = { ...session.settings, hover: { details: true } };
     await session.start(root, { storagePath: join(root, '.storage') });
     await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
   });
@@ -38,10 +39,11 @@ describe('language server with a workspace index and sources', () => {
     assert.match(state.text, /^2 files indexed$/);
     const published = await session.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.severity === 1));
     const error = published.diagnostics.find((d) => d.severity === 1)!;
-    assert.match(String(error.message), /your source says 7 November 1867, not 7 November 1868 \(curie\.txt:1\)/);
+    assert.match(String(error.message), /^Your source \(curie\.txt:1\) says 7 November 1867, not 7 November 1868\.$/);
     const hover = await hoverAt(0);
-    assert.match(hover, /Source says 7 November 1867/);
-    assert.match(hover, /curie\.txt:1: “Marie Curie \(7 November 1867/);
+    assert.match(hover, /certainly wrong/);
+    assert.match(hover, /Sources:\*\* your source \(curie\.txt:1\) says 7 November 1867, not 7 November 1868/);
+    assert.match(hover, /curie\.txt:1: “Marie Curie \(7 November 1867/, 'the details quote the source passage');
   });
 
   it('a new note stating the same fact, announced by a file event, makes the claim a singleton on the hover', async () => {
@@ -53,7 +55,7 @@ describe('language server with a workspace index and sources', () => {
       return /seen once in your workspace/.test(text) ? text : undefined;
     });
     assert.match(hover, /“9 December 1906” in 1 of 2 other documents: notes\.md:1 — seen once in your workspace → falls under the singleton bound of KNVZ Thm 2/);
-    assert.match(hover, /sr_T for biography: \*?unmeasured/);
+    assert.match(hover, /How often facts of this type stand in only one of your files: \*?unmeasured/);
   });
 });
 
@@ -75,7 +77,7 @@ describe('language server: sources outside the workspace', () => {
       session.settings = { ...session.settings, sources: [outside] };
       await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
       const published = await session.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.severity === 1));
-      assert.match(String(published.diagnostics.find((d) => d.severity === 1)!.message), /your source says 7 November 1867/);
+      assert.match(String(published.diagnostics.find((d) => d.severity === 1)!.message), /Your source \(curie\.txt:1\) says 7 November 1867/);
     } finally {
       await session.stop();
     }

@@ -21,6 +21,7 @@ describe('language server with a language model', () => {
     writeFileSync(join(root, 'draft.md'), DRAFT);
     uri = URI.file(join(root, 'draft.md')).toString();
     session = new Session();
+    session.settings = { ...session.settings, hover: { details: true } };
     await session.start(root, { storagePath: join(root, 'storage') });
     await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: DRAFT } });
   });
@@ -32,7 +33,7 @@ describe('language server with a language model', () => {
     return ((hover?.contents as MarkupContent | undefined)?.value ?? '').replace(/\\(.)/g, '$1');
   };
 
-  it('without a model: rules-only, and the hover and status say why (no download unless allowed)', async () => {
+  it('without a model: rules-only, and the status (and the hover\'s details) say why (no download unless allowed)', async () => {
     const state = await until(() => states().find((s) => s.state === 'none'));
     assert.match(state.text, /rules only: No model: set a local model folder, or allow ClaimFloor to download/);
     await session.diagnosticsFor(uri);

@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { type AuditSummary, type FileAudit, Methods } from '../../protocol/claimFloorProtocol';
-import { Session } from '../helpers/lspSession';
+import { Session, until } from '../helpers/lspSession';
 
 const DRAFT = [
   '# Grace Hopper',
@@ -69,19 +69,32 @@ describe('language server (in-process, over JSON-RPC)', () => {
     assert.ok(!diagnostics.some((d) => d.range.start.line === 0), 'the heading is not a claim');
   });
 
-  it('hover shows the floor, the risk breakdown and escapes document text', async () => {
-    const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 45 } });
-    const value = (hover?.contents as MarkupContent).value;
-    assert.match(value, /Theoretical floor for this type/);
-    assert.match(value, /Theorem 2/);
-    assert.match(value, /sr\\_T = \*unmeasured\*/, 'document-independent text is escaped too, which renders the same');
-    assert.match(value, /Prior \d+(\\\.\d)?% for this claim type \\\(measured\\\)/, 'the hover escapes its own text too');
-    assert.match(value, /Scored without a model/);
-    const quoteHover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 6, character: 30 } });
-    const quoteValue = (quoteHover?.contents as MarkupContent | undefined)?.value ?? '';
-    assert.match(quoteValue, /Quotation attributed to a person/);
+  it('a hover is a short card — verdict, why, what to do, the floor — with details on request, and escapes document text', async () => {
+    const hoverValue = async (line: number, character: number) =>
+      ((await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } }))?.contents as MarkupContent | undefined)?.value ?? '';
+    const card = await hoverValue(2, 45);
+    assert.ok(card.split('\n').filter((l) => l.trim()).length <= 10, `at most ten lines:\n${card}`);
+    assert.match(card, /^\*\*ClaimFloor · biographical fact\*\* — /);
+    assert.match(card, /\*\*What to do:\*\* /);
+    assert.match(card, /\*\*Floor for biographical facts:\*\* Every 10% of biographical facts seen only once in training forces at least 9\\\.5% wrong answers/, 'the hover escapes its own text too');
+    assert.doesNotMatch(card, /Scored without a model|35 \\\+ 6 ln N|log\\-odds/, 'no model notice, formulas or log-odds on the short card');
+    const quoteValue = await hoverValue(6, 30);
+    assert.match(quoteValue, /quotation/);
     assert.match(quoteValue, /Stars \\\* and a\\_b\\_c \\\[x\\\]/, 'markup characters from the draft are escaped');
     assert.doesNotMatch(quoteValue, /<b>/, 'inline HTML from the draft never reaches the hover');
+
+    session.settings = { ...session.settings, hover: { details: true } };
+    await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+    const detailed = await until(async () => {
+      const value = await hoverValue(2, 45);
+      return value.includes('**Details**') ? value : undefined;
+    });
+    assert.ok(detailed.startsWith(card), 'the details follow the same card');
+    assert.match(detailed, /Theorem 2/);
+    assert.match(detailed, /sr\\_T = 0\.2 — \*assumption\*/, 'each input of the floor with its provenance');
+    assert.match(detailed, /Scored without a model/);
+    session.settings = { ...session.settings, hover: { details: false } };
+    await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
   });
 
   it('offers quick fixes written as ClaimFloor comments and config', async () => {
@@ -126,7 +139,7 @@ describe('language server (in-process, over JSON-RPC)', () => {
 
   it('runs the audit command and honours configuration changes', async () => {
     const report = await session.connection.sendRequest<FileAudit>(Methods.auditFile, { uri });
-    assert.ok(report.claims.some((c) => c.type === 'biography' && c.floor.status === 'unmeasured'));
+    assert.ok(report.claims.some((c) => c.type === 'biography' && c.floor.status === 'computed' && Math.abs(c.floor.value - (0.2 - 2 / 364)) < 1e-3), 'the floor at the theorem\'s own illustration, never "unmeasured"');
     assert.equal(JSON.parse(report.sarif).version, '2.1.0', 'the report can be exported as SARIF');
     session.settings = { run: 'manual', debounceMs: 50 };
     await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
@@ -198,7 +211,7 @@ describe('language server (in-process, over JSON-RPC)', () => {
     const unanalysed = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: hoverUri }, position: { line: 0, character: 2 } });
     assert.equal(unanalysed, null, 'text typed since the analysis has no claim yet: not the stale event-date claim that used to start there');
     const moved = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: hoverUri }, position: { line: 0, character: 42 } });
-    assert.match((moved?.contents as MarkupContent).value, /Date of a specific event/, 'the year, moved along by the edit, still has its claim');
+    assert.match((moved?.contents as MarkupContent).value, /event date/, 'the year, moved along by the edit, still has its claim');
     assert.deepEqual(moved?.range, { start: { line: 0, character: 40 }, end: { line: 0, character: 44 } });
     assert.ok(Date.now() - started < 1000, 'neither hover waited for an analysis');
   });

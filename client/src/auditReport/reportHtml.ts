@@ -26,27 +26,28 @@ function summarise(audit: FileAudit): TypeSummary[] {
     .sort((a, b) => Math.max(...b.rows.map((r) => r.risk)) - Math.max(...a.rows.map((r) => r.risk)));
 }
 
-/** Risk per claim type (bars) against that type's theoretical floor (marker, or "unmeasured"). */
+/** Risk per claim type (bars) against that type's theoretical floor (a line at its value; none for yes/no claims), the floor's assumed input in the legend. */
 function chart(types: TypeSummary[]): string {
   const rowHeight = 26;
   const width = 640;
   // Room for the longest type title ("Arithmetic / derived computation") at 12px.
   const left = 240;
   const scale = (p: number) => left + p * (width - left - 60);
+  const assumed = types.some((t) => t.floor.terms.some((term) => term.symbol === 'sr_T' && term.provenance === 'assumption'));
   const bars = types
     .map((t, i) => {
       const y = 24 + i * rowHeight;
       const floor =
-        t.floor.status === 'unmeasured'
-          ? `<text x="${scale(1) + 6}" y="${y + 14}" class="muted">floor unmeasured</text>`
-          : `<line x1="${scale(t.floor.value ?? 0)}" x2="${scale(t.floor.value ?? 0)}" y1="${y - 2}" y2="${y + 20}" class="floor"><title>floor ${pct(t.floor.value ?? 0)}</title></line>`;
+        t.floor.status === 'vacuous'
+          ? `<text x="${scale(1) + 6}" y="${y + 14}" class="muted">no floor (yes/no)</text>`
+          : `<line x1="${scale(t.floor.value)}" x2="${scale(t.floor.value)}" y1="${y - 2}" y2="${y + 20}" class="floor"><title>floor ${pct(t.floor.value)}${t.floor.status === 'zero' ? ' (no statistical floor)' : ''}</title></line>`;
       return `<text x="${left - 8}" y="${y + 14}" text-anchor="end">${escapeHtml(t.title)}</text>
 <rect x="${left}" y="${y}" width="${Math.max(1, scale(t.meanRisk) - left)}" height="18" class="bar"><title>mean risk ${pct(t.meanRisk)} over ${t.rows.length} claims</title></rect>
 <text x="${scale(t.meanRisk) + 4}" y="${y + 14}">${pct(t.meanRisk)}</text>${floor}`;
     })
     .join('\n');
   return `<svg role="img" aria-label="Mean risk per claim type against its floor" viewBox="0 0 ${width + 120} ${30 + types.length * rowHeight}" width="100%" preserveAspectRatio="xMinYMin meet">
-<text x="${left}" y="14" class="muted">mean risk (bar) · theoretical floor (line)</text>${bars}</svg>`;
+<text x="${left}" y="14" class="muted">mean risk (bar) · theoretical floor (line${assumed ? ', if 20% of such facts were seen once in training: the theorem\'s illustration' : ''})</text>${bars}</svg>`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CLAIM_TYPE_TABLE, formatNumber, MIN_OBSERVATIONS, passagePlace, penaltyForThreshold, percent, rateText, type AssessedClaim, type PassageHit } from '../engine';
+import { CLAIM_TYPE_TABLE, formatNumber, MIN_OBSERVATIONS, passagePlace, penaltyForThreshold, percent, rateText, riskText, type AssessedClaim, type PassageHit } from '../engine';
 import { escapeMarkdown as e } from './escapeMarkdown';
 
 const PROVENANCE_LABEL: Record<string, string> = {
@@ -10,40 +10,78 @@ const PROVENANCE_LABEL: Record<string, string> = {
   unmeasured: 'unmeasured',
 };
 
+/** The evidence that moved the risk, strongest first, in a writer's words. */
+function reasons(claim: AssessedClaim): string[] {
+  return claim.trail
+    // What the sources said has its own line.
+    .filter((ev) => (ev.effect.kind === 'log-odds' || ev.effect.kind === 'certain') && !(ev.signal === 'grounding' && ev.effect.kind === 'certain'))
+    .sort((a, b) => magnitude(b) - magnitude(a))
+    .map((ev) => {
+      const direction = ev.effect.kind === 'log-odds' ? (ev.effect.shift > 0 ? '↑' : '↓') : '';
+      return `${direction} ${e(ev.because ?? ev.summary)}`.trim();
+    });
+}
+
+const magnitude = (ev: AssessedClaim['trail'][number]) => (ev.effect.kind === 'log-odds' ? Math.abs(ev.effect.shift) : ev.effect.kind === 'certain' ? Infinity : 0);
+
+/** What the sources said, in one line, when something was checked against them. */
+function sourcesLine(claim: AssessedClaim): string | undefined {
+  const g = claim.corpus?.grounding;
+  if (!g || g.status === 'no-sources') return undefined;
+  if (g.status === 'contradicted') return `**Sources:** your source (${place(g.passage!)}) says ${e(g.conflict!.stated)}, not ${e(g.conflict!.claimed)}.`;
+  if (g.status === 'supported') return `**Sources:** supported by ${place(g.passage!)}.`;
+  return `**Sources:** nothing in your sources states it (${g.passagesRead} passage${g.passagesRead === 1 ? '' : 's'} read).`;
+}
+
 /**
- * The hover card for a claim, as Markdown. Every string that comes from the document (or from a
- * check that quotes it) is escaped, and the client renders it untrusted, so a draft can never
- * inject links, HTML or command URIs.
+ * The hover card for a claim, as Markdown: at most ten lines by default — the verdict, why, what
+ * to do and one line on the floor; formulas, each number's provenance and the model's features
+ * follow under "Details" when `claimFloor.hover.details` is on. Every string that comes from the
+ * document (or from a check that quotes it) is escaped, and the client renders it untrusted, so
+ * a draft can never inject links, HTML or command URIs.
  */
-export function hoverMarkdown(claim: AssessedClaim, threshold: number, modelStatus = 'rules only'): string {
+export function hoverMarkdown(claim: AssessedClaim, threshold: number, details = false, modelStatus = 'rules only'): string {
   const info = CLAIM_TYPE_TABLE[claim.type];
-  const out: string[] = [];
   const verdict = claim.certain
     ? claim.risk === 1
-      ? '**certainly wrong** (recomputed)'
+      ? '**certainly wrong**'
       : claim.verified
         ? '**verified by you**'
         : '**recomputed: correct**'
-    : `risk **${percent(claim.risk)}** · P(correct) ${percent(1 - claim.risk)} ${claim.flagged ? '<' : '≥'} t = ${percent(threshold)} (penalty ${formatNumber(penaltyForThreshold(threshold))})`;
-  out.push(`**ClaimFloor · ${e(info.title)}** — ${verdict}`, '');
-  out.push(`> ${e(claim.text)}`, '');
+    : `risk **${e(riskText(claim))}** · ${claim.flagged ? 'below' : 'meets'} your ${percent(threshold)} confidence target`;
+  const quoted = claim.text.length > 160 ? `${claim.text.slice(0, 157)}…` : claim.text;
+  const out: string[] = [`**ClaimFloor · ${e(info.name)}** — ${verdict}`, `> ${e(quoted)}`];
+  const why = reasons(claim);
+  const failed = claim.checks.filter((c) => !c.passed);
+  if (failed.length > 0) out.push(`**Why:** ${failed.map((c) => e(c.message)).join(' ')}`);
+  else if (why.length > 0) out.push(`**Why:** ${why.slice(0, 3).join('; ')}`);
+  else if (!claim.certain) out.push('**Why:** typical for this kind of fact; nothing about this claim moved it');
+  const sources = sourcesLine(claim);
+  if (sources) out.push(sources);
+  out.push(`**What to do:** ${e(info.remedy)}`);
+  out.push(`**Floor for ${e(info.name)}s:** ${e(claim.floor.summary)}`);
+  const card = out.join('\n\n');
+  return details ? `${card}\n\n---\n\n${detailsSection(claim, threshold, modelStatus).join('\n')}` : card;
+}
+
+/** Everything behind the short card: each piece of evidence with its provenance, rarity and sources, and the floor's terms. */
+function detailsSection(claim: AssessedClaim, threshold: number, modelStatus: string): string[] {
+  const info = CLAIM_TYPE_TABLE[claim.type];
+  const out: string[] = ['**Details**', ''];
+  out.push(`P(correct) ${percent(1 - claim.risk)} ${claim.flagged ? '<' : '≥'} t = ${percent(threshold)} (a wrong answer costs ${formatNumber(penaltyForThreshold(threshold))}× a right one, Kalai et al. 2025 §4)`, '');
   if (claim.slots.length > 0) out.push(`Fact-bearing parts: ${claim.slots.map((s) => `${e(s.role)} “${e(s.text)}”`).join(', ')}`, '');
-
-  out.push('**Why this risk**', '');
   for (const ev of claim.trail) out.push(`- ${e(ev.summary)} — *${PROVENANCE_LABEL[ev.provenance] ?? ev.provenance}*${ev.source ? `: ${e(ev.source)}` : ''}`);
-  out.push(claim.model ? `- Scored by ${e(claim.model.name)} (see the model-surprisal line above)` : `- Scored without a model (${e(modelStatus)})`, '');
+  out.push(claim.model ? `- Scored by ${e(claim.model.name)}` : `- Scored without a model (${e(modelStatus)})`, '');
   out.push(...raritySection(claim), '');
-
   const floor = claim.floor;
-  out.push(`**Theoretical floor for this type** — ${e(floor.governingBound)}`, '');
-  out.push(`\`${floor.formula.replace(/`/g, "'")}\``, '');
-  for (const t of floor.terms) out.push(`- ${e(t.symbol)} = ${t.value === undefined ? '*unmeasured*' : formatNumber(t.value)} — *${PROVENANCE_LABEL[t.provenance]}*: ${e(t.note)}`);
+  out.push(`**Floor** — ${e(floor.governingBound)}`, '');
+  out.push(`\`${info.formula.replace(/`/g, "'")}\``, '');
+  for (const t of floor.terms) out.push(`- ${e(t.symbol)} = ${formatNumber(t.value)} — *${PROVENANCE_LABEL[t.provenance] ?? t.provenance}*: ${e(t.note)}`);
   if (floor.capacity) {
     const c = floor.capacity;
     out.push(`- With b = ${formatNumber(c.bitsPerFact)} bits per fact (your setting): false acceptance ≥ ${formatNumber(c.falsePositive)} (2^−b, Guo & Li 2026)${c.fano !== undefined ? `; Fano value error ≥ ${formatNumber(c.fano)}` : ''}`);
   }
-  out.push('', e(floor.summary), '', `**What lowers the risk:** ${e(info.remedy)}`);
-  return out.join('\n');
+  return out;
 }
 
 const place = (hit: PassageHit) => e(passagePlace(hit));
@@ -68,8 +106,8 @@ function raritySection(claim: AssessedClaim): string[] {
   const r = c.typeRate;
   out.push(
     r.measured
-      ? `- sr_T for ${e(claim.type)} in your workspace: ${e(rateText(r))} — *measured*; the floor below uses it`
-      : `- sr_T for ${e(claim.type)}: *unmeasured* — ${r.observations} of the ${MIN_OBSERVATIONS.toLocaleString('en-US')} observations needed (THEORY.md §9.4)`,
+      ? `- In your workspace, ${e(rateText(r))} — *measured*; these are your files, not a model's training data, so the floor does not use it`
+      : `- How often facts of this type stand in only one of your files: *unmeasured* — ${r.observations} of the ${MIN_OBSERVATIONS.toLocaleString('en-US')} facts needed`,
   );
   const g = c.grounding;
   if (g.status === 'contradicted') out.push(`- **Source says ${e(g.conflict!.stated)}**, not ${e(g.conflict!.claimed)} — ${place(g.passage!)}: “${e(g.passage!.passage.text.slice(0, 160))}”`);

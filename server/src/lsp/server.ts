@@ -201,7 +201,7 @@ export function createServer(connection: Connection, { createService, docsDir }:
     if (!found) return undefined;
     const { view, claim, span } = found;
     return {
-      contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(claimDetails(claim), view.thresholds[claim.type], modelText) },
+      contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(claimDetails(claim), view.thresholds[claim.type], settings.hoverDetails, modelText) },
       range: { start: document.positionAt(span.start), end: document.positionAt(span.end) },
     };
   });

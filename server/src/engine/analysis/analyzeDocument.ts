@@ -183,7 +183,7 @@ export function analyzeDocument(source: string, config: ClaimFloorConfig, { sign
       ...assessment,
       flagged,
       severity: severityOf(assessment, flagged, settings.severity),
-      floor: floorFor(claim, config, found?.typeRate),
+      floor: floorFor(claim, config),
       verified: verification,
       model: modelContext && { name: modelContext.identity.name, features: modelContext.features },
       corpus: found,

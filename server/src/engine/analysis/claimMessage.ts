@@ -1,7 +1,5 @@
 import type { AssessedClaim } from './analyzeDocument';
 import { CLAIM_TYPE_TABLE } from '../theory/claimTypeTable';
-import { penaltyForThreshold } from '../theory/confidenceTarget';
-import { formatNumber } from '../theory/typeFloor';
 import { passagePlace } from '../reference/corpusIndex';
 
 export const percent = (p: number): string => `${Number((p * 100).toFixed(p > 0 && p < 0.01 ? 2 : 0))}%`;
@@ -23,26 +21,39 @@ function quoteSlots(claim: Omit<AssessedClaim, 'message'>): string {
   return shown.length > 0 ? ` ${shown.join(', ')}${texts.length > 3 ? ` +${texts.length - 3}` : ''}` : '';
 }
 
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The reason that raised the risk most, in words: the evidence behind a warning. */
+export function strongestReason(claim: Pick<AssessedClaim, 'trail'>): string | undefined {
+  let best: { shift: number; because: string } | undefined;
+  for (const e of claim.trail) {
+    if (e.effect.kind !== 'log-odds' || !e.because || e.effect.shift <= 0) continue;
+    if (!best || e.effect.shift > best.shift) best = { shift: e.effect.shift, because: e.because };
+  }
+  return best?.because;
+}
+
 /**
- * The one-line message for a claim, identical in the editor and in every CLI format:
- * what the claim is, the risk against the confidence target, and the type's floor.
+ * The one-line message for a claim, identical in the editor and in every CLI format: the reason
+ * and what to do, in a writer's words. Formulas, the target's penalty and the floor are on the
+ * hover and in the report.
  */
 export function claimMessage(claim: Omit<AssessedClaim, 'message'>, threshold: number): string {
-  const title = CLAIM_TYPE_TABLE[claim.type].title;
+  const name = CLAIM_TYPE_TABLE[claim.type].name;
   const failed = claim.checks.filter((c) => !c.passed);
-  if (failed.length > 0) return `${title}${quoteSlots(claim)}: ${failed.map((c) => c.message).join(' ')}`;
+  if (failed.length > 0) return `${capitalised(name)}${quoteSlots(claim)}: ${failed.map((c) => c.message).join(' ')}`;
   const grounding = claim.corpus?.grounding;
   if (grounding?.conflict) {
     const where = grounding.passage ? ` (${passagePlace(grounding.passage)})` : '';
-    return `${title}${quoteSlots(claim)}: your source says ${grounding.conflict.stated}, not ${grounding.conflict.claimed}${where}.`;
+    return `Your source${where} says ${grounding.conflict.stated}, not ${grounding.conflict.claimed}.`;
   }
-  if (claim.verified) return `${title}${quoteSlots(claim)}: verified by the writer.`;
-  if (claim.certain) return `${title}${quoteSlots(claim)}: ${claim.checks.map((c) => c.message).join(' ')}`;
-  const target = `P(correct) ${percent(1 - claim.risk)} ${claim.flagged ? '<' : '≥'} t = ${percent(threshold)} (penalty ${formatNumber(penaltyForThreshold(threshold))})`;
-  const floor = claim.floor.status === 'computed' ? `floor ${percent(claim.floor.value!)}` : claim.floor.status === 'zero' ? 'floor ≈ 0' : 'floor unmeasured';
-  return `${title}${quoteSlots(claim)}: risk ${riskText(claim)}; ${target}; ${floor}${corpusNote(claim)}.`;
+  if (claim.verified) return `${capitalised(name)}${quoteSlots(claim)}: verified by you.`;
+  if (claim.certain) return `${capitalised(name)}${quoteSlots(claim)}: ${claim.checks.map((c) => c.message).join(' ')}`;
+  if (grounding?.status === 'unsupported' && claim.flagged) return `Not in your sources: check the ${name}${quoteSlots(claim)}.`;
+  const reason = claim.flagged && claim.basis === 'evidence' ? strongestReason(claim) : undefined;
+  const action = claim.flagged ? `check it against a source (your target: ${percent(threshold)} sure)` : 'likely fine';
+  return `${capitalised(name)}${quoteSlots(claim)}: risk ${riskText(claim)}${reason ? ` — ${reason}` : ''}; ${action}${corpusNote(claim)}.`;
 }
-
 const SINGLETON_NOTE = { unseen: 'in no other file', singleton: 'in 1 other file (singleton)', repeated: 'repeated' } as const;
 const GROUNDING_NOTE = { supported: 'supported by your sources', unsupported: 'not in your sources' } as const;
 

@@ -17,7 +17,7 @@ export interface TypeSettings {
 export interface TheorySettings {
   singletonRate: Partial<Record<ClaimType, number>>;
   trainingFacts: Partial<Record<ClaimType, number>>;
-  miscalibration: number;
+  miscalibration?: number;
   bitsPerFact?: number;
 }
 
@@ -67,7 +67,7 @@ export function resolveConfig(file: ClaimFloorConfigFile = {}, path?: string): C
     theory: {
       singletonRate: file.theory?.singletonRate ?? {},
       trainingFacts: file.theory?.trainingFacts ?? {},
-      miscalibration: file.theory?.miscalibration ?? 0,
+      miscalibration: file.theory?.miscalibration,
       bitsPerFact: file.theory?.bitsPerFact,
     },
     limits: { maxChars: file.limits?.maxChars ?? 2_000_000, maxSentenceChars: file.limits?.maxSentenceChars ?? 2000 },

@@ -30,7 +30,8 @@ export function fittedPopulation(): string {
  * hover read the same value.
  */
 export function defaultPrior(type: ClaimType, model: FittedRiskModel = FITTED_CALIBRATION.models['no-sources']): PriorReading {
-  const intercept = model.intercepts[type];
+  // A type the sources model saw too rarely keeps the rate measured without sources.
+  const intercept = model.intercepts[type] ?? FITTED_CALIBRATION.models['no-sources'].intercepts[type];
   if (intercept !== undefined) {
     const value = sigmoid(intercept);
     const population = fittedPopulation();
@@ -39,7 +40,7 @@ export function defaultPrior(type: ClaimType, model: FittedRiskModel = FITTED_CA
       provenance: 'measured',
       label: 'measured',
       population,
-      source: `typical rate for this type (${percent(value)}) fitted on ${model.typeClaims[type]!.toLocaleString('en-US')} labelled claims of it in ${population}: ${FITTED_CALIBRATION.source}`,
+      source: `typical rate for this type (${percent(value)}) fitted on ${(model.typeClaims[type] ?? FITTED_CALIBRATION.models['no-sources'].typeClaims[type] ?? 0).toLocaleString('en-US')} labelled claims of it in ${population}: ${FITTED_CALIBRATION.source}`,
     };
   }
   const published = CLAIM_TYPE_TABLE[type].prior;

@@ -27,8 +27,10 @@ export interface Evidence {
   /** The signal that produced it (e.g. "type-prior"). */
   signal: string;
   effect: EvidenceEffect;
-  /** One line for the hover and the report. */
+  /** One line for the hover's details and the report. */
   summary: string;
+  /** The reason in a writer's words, without numbers ("a full date and 5 names and numbers in the sentence"). */
+  because?: string;
   provenance: EvidenceProvenance;
   source?: string;
 }

@@ -19,6 +19,14 @@ export type FactNature = 'arbitrary' | 'systematic' | 'mixed';
 export interface ClaimTypeInfo {
   type: ClaimType;
   title: string;
+  /** What a writer calls it, in a sentence ("biographical fact"). */
+  name: string;
+  /**
+   * min |E_c| for the type (the fewest wrong answers a claim of it has), the one value its floor
+   * uses, so the floor is a statement about the type and the same on every claim of it. Absent for
+   * systematic types, which have no statistical floor.
+   */
+  wrongAnswers?: { value: number; note: string };
   /** THEORY.md §8 "Arb / Sys" column. */
   nature: FactNature;
   /** The theorem that governs this type's floor, with its paper. */
@@ -47,6 +55,8 @@ export const CLAIM_TYPE_TABLE: Readonly<Record<ClaimType, ClaimTypeInfo>> = {
   citation: {
     type: 'citation',
     title: 'Citation / reference',
+    name: 'citation',
+    wrongAnswers: { value: Infinity, note: 'unbounded: any other title, name or value is wrong, so 2/|E_c| ≈ 0' },
     nature: 'arbitrary',
     governingBound: `${KNVZ_THM2} (|E_c| → ∞); Kalai & Vempala 2024: no statistical floor for works cited many times`,
     formula: 'risk ≈ π_unlearned(citations of the work) × a; floor = sr over cited works',
@@ -60,6 +70,8 @@ export const CLAIM_TYPE_TABLE: Readonly<Record<ClaimType, ClaimTypeInfo>> = {
   quotation: {
     type: 'quotation',
     title: 'Quotation attributed to a person',
+    name: 'quotation',
+    wrongAnswers: { value: Infinity, note: 'unbounded: any other title, name or value is wrong, so 2/|E_c| ≈ 0' },
     nature: 'arbitrary',
     governingBound: `${KNVZ_THM2} for rare quotes; garbage-in-garbage-out (no theorem) for popular misattributions`,
     formula: 'risk ≈ π_unlearned(count(quote ∧ speaker)), plus a misattribution flag for common quotes',
@@ -68,6 +80,8 @@ export const CLAIM_TYPE_TABLE: Readonly<Record<ClaimType, ClaimTypeInfo>> = {
   'event-date': {
     type: 'event-date',
     title: 'Date of a specific event',
+    name: 'event date',
+    wrongAnswers: { value: 36_524, note: 'a day within a century (365.25 × 100 − 1), so 2/|E_c| ≈ 0.00005' },
     nature: 'arbitrary',
     governingBound: `${KNVZ_THM2}: |E_c| ≈ 365 × years, so 2/|E_c| ≈ 0`,
     formula: 'floor_T = sr_dates − 2/|E_c| − (35 + 6 ln N)/√N − δ; risk ≈ π_unlearned(n_event,date)(1 − 1/|R|)',
@@ -76,6 +90,8 @@ export const CLAIM_TYPE_TABLE: Readonly<Record<ClaimType, ClaimTypeInfo>> = {
   biography: {
     type: 'biography',
     title: 'Biography attribute',
+    name: 'biographical fact',
+    wrongAnswers: { value: 364, note: 'a birthday: one right day among 365 (the canonical example of Kalai et al.)' },
     nature: 'arbitrary',
     governingBound: `${KNVZ_THM2}: the canonical example (|E_c| = 364 for a birthday); "20% singletons ⇒ ≥ ~19.5% errors"`,
     formula: 'floor = sr_bio − 2/364 − (35 + 6 ln N)/√N − δ; risk ≈ π_unlearned(popularity)(1 − 1/|R_eff|)',
@@ -84,6 +100,8 @@ export const CLAIM_TYPE_TABLE: Readonly<Record<ClaimType, ClaimTypeInfo>> = {
   statistic: {
     type: 'statistic',
     title: 'Exact numeric statistic',
+    name: 'statistic',
+    wrongAnswers: { value: Infinity, note: 'unbounded for an exact figure, so 2/|E_c| ≈ 0' },
     nature: 'arbitrary',
     governingBound: `${KNVZ_THM2} (|E_c| large); Guo & Li 2026: bits needed grow with precision`,
     formula: 'risk ≈ π_unlearned(n_entity,number) × (1 − 10^−k), k = significant digits',
@@ -92,6 +110,8 @@ export const CLAIM_TYPE_TABLE: Readonly<Record<ClaimType, ClaimTypeInfo>> = {
   'entity-relation': {
     type: 'entity-relation',
     title: 'Named-entity relation',
+    name: 'relation between names',
+    wrongAnswers: { value: Infinity, note: 'unbounded: any other person, place or organisation is wrong, so 2/|E_c| ≈ 0' },
     nature: 'arbitrary',
     governingBound: `${KNVZ_THM2} with an effective |R|; relations that change over time also go stale`,
     formula: 'risk ≈ π_unlearned(cooc(subject, object)) + staleness',
@@ -100,6 +120,8 @@ export const CLAIM_TYPE_TABLE: Readonly<Record<ClaimType, ClaimTypeInfo>> = {
   superlative: {
     type: 'superlative',
     title: 'Superlative / "first"',
+    name: 'superlative',
+    wrongAnswers: { value: 1, note: 'a yes/no claim: one wrong answer, so Theorem 2 is vacuous' },
     nature: 'mixed',
     governingBound: 'No clean floor: a universal claim (KNVZ Theorem 2 is vacuous at |E_c| = 1; Theorem 3 / Corollary 2 bounds poor models at 2(1 − 1/C)·opt(G))',
     formula: 'risk ≈ max(risk of the underlying fact, misconception prior); "universal claim — needs a source"',
@@ -108,6 +130,8 @@ export const CLAIM_TYPE_TABLE: Readonly<Record<ClaimType, ClaimTypeInfo>> = {
   identifier: {
     type: 'identifier',
     title: 'URL / DOI / ISBN / identifier',
+    name: 'identifier',
+    wrongAnswers: { value: Infinity, note: 'unbounded: any other title, name or value is wrong, so 2/|E_c| ≈ 0' },
     nature: 'arbitrary',
     governingBound: `${KNVZ_THM2} with sr near 1 for specific ids; Guo & Li 2026 / Fano: ≥ h bits per instance (h ≈ 20–40+)`,
     formula: 'risk ≈ 1 − P(identifier memorised); format and checksum checked deterministically',
@@ -117,6 +141,8 @@ export const CLAIM_TYPE_TABLE: Readonly<Record<ClaimType, ClaimTypeInfo>> = {
   version: {
     type: 'version',
     title: 'Version / API fact',
+    name: 'version or API fact',
+    wrongAnswers: { value: Infinity, note: 'unbounded: any other version or API name is wrong, so 2/|E_c| ≈ 0' },
     nature: 'mixed',
     governingBound: `${KNVZ_THM2} for version numbers and rare APIs; missing mass = 1 after the model's training cutoff`,
     formula: 'risk ≈ π_unlearned(library popularity, API co-occurrence) + s_c(release after cutoff)',
@@ -126,19 +152,16 @@ export const CLAIM_TYPE_TABLE: Readonly<Record<ClaimType, ClaimTypeInfo>> = {
   definition: {
     type: 'definition',
     title: 'Definition / common knowledge',
+    name: 'definition',
     nature: 'systematic',
     governingBound: 'Kalai & Vempala 2024: no statistical reason to hallucinate facts that appear many times (sr ≈ 0); residual errors are misconceptions',
     formula: 'floor ≈ 0; flagged only when a source contradicts it or it matches a known misconception',
-    prior: {
-      value: 0,
-      provenance: 'computed',
-      source: 'Kalai & Vempala 2024 and KNVZ 2025 Theorem 2 with sr ≈ 0 for systematic, high-frequency knowledge (THEORY.md §8)',
-    },
-    remedy: 'Usually safe; link a glossary or standard if the term is contested.',
+    remedy: 'Check the definition against a glossary, standard or textbook and link it: definitions are rarely invented but often subtly wrong (misconceptions repeat).',
   },
   arithmetic: {
     type: 'arithmetic',
     title: 'Arithmetic / derived computation',
+    name: 'calculation',
     nature: 'systematic',
     governingBound: 'Kalai & Vempala 2024: no statistical reason; Xu et al. 2024: recompute, do not judge',
     formula: 'recomputed from the operands: floor = 0 with a tool; ✓ or ✗ instead of a probability',

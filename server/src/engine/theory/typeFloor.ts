@@ -1,104 +1,129 @@
 import type { Claim } from '../claims/claim';
 import type { ClaimFloorConfig } from '../config/config';
-import { MIN_OBSERVATIONS, type TypeSingletonRate } from './typeSingletonRate';
 import { CLAIM_TYPE_TABLE } from './claimTypeTable';
 import { fanoValueErrorFloor } from './fano';
-import { theorem2Floor } from './knvzBounds';
+import { theorem2Floor, theorem2SampleTerm } from './knvzBounds';
 import { falsePositiveFloor, generativeFalseRate } from './rateDistortion';
+import type { TypeSingletonRate } from './typeSingletonRate';
+
+/** Where an input of the floor comes from: the writer's setting, or a named assumption with its source. */
+export type FloorProvenance = 'computed' | 'writer' | 'assumption';
 
 export interface FloorTerm {
   symbol: string;
-  /** Undefined when the quantity is unmeasured. */
-  value?: number;
-  provenance: 'computed' | 'writer' | 'measured' | 'unmeasured';
+  value: number;
+  provenance: FloorProvenance;
   note: string;
 }
 
-/** The theoretical floor for a claim's type, with every term and where it came from. */
+/** The theoretical floor for a claim's type, with every input and where it came from. */
 export interface FloorReading {
-  /** `computed`: all terms known; `zero`: systematic type with no statistical floor; `unmeasured`: sr_T unknown. */
-  status: 'computed' | 'zero' | 'unmeasured';
-  value?: number;
+  /**
+   * `computed`: Theorem 2 with every input labelled; `zero`: a systematic type, no statistical
+   * floor; `vacuous`: a yes/no claim, where Theorem 2 says nothing (2/|E_c| = 2).
+   */
+  status: 'computed' | 'zero' | 'vacuous';
+  /** The floor at the sr_T in `terms` (the writer's, else the assumption), clamped to [0, 1]. */
+  value: number;
+  /**
+   * What the bound subtracts from sr_T: 2/|E_c| + (35 + 6 ln N)/√N + δ. The floor is the line
+   * err ≥ sr_T − offset, true whatever sr_T is, which is what the hover shows when sr_T is assumed.
+   */
+  offset?: number;
   governingBound: string;
   formula: string;
   terms: FloorTerm[];
   /** Capacity floors (Guo & Li 2026, Fano) when the writer set bits per fact. */
   capacity?: { bitsPerFact: number; fano?: number; falsePositive: number; generativeFalseRate?: number };
+  /** One sentence a writer can read: what the floor is for this type. */
   summary: string;
 }
 
 /**
- * Computes the KNVZ Theorem 2 floor for the claim's type from what is known, naming what is not.
- * sr_T is the writer's setting if there is one, else the workspace's Good–Turing measurement once
- * it is informative (THEORY.md §9.4).
+ * KNVZ's own illustration: "if 20% of birthday facts appear exactly once in the pretraining
+ * data, then one expects base models to hallucinate on at least 20% of birthday facts". No
+ * training corpus's singleton rate is published for any claim type, so this stands in, named.
  */
-export function floorFor(claim: Claim, config: ClaimFloorConfig, workspaceRate?: TypeSingletonRate): FloorReading {
+const ILLUSTRATIVE_SINGLETON_RATE = 0.2;
+const ILLUSTRATION_SOURCE = 'assumed: the illustration of Kalai, Nachum, Vempala & Zhang 2025 ("if 20% of birthday facts appear exactly once in the pretraining data …"); set theory.singletonRate to use your own';
+const DELTA_SOURCE = 'assumed: a calibrated base model (δ → 0 at the cross-entropy optimum); measured calibration error of GPT-4 was 0.007 before RLHF and 0.074 after (OpenAI 2023, Fig. 8); set theory.miscalibration';
+
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+const pct = (x: number) => `${Number((x * 100).toFixed(1))}%`;
+
+/**
+ * The KNVZ Theorem 2 floor for the claim's type: err ≥ sr_T − 2/min|E_c| − (35 + 6 ln N)/√N − δ,
+ * with probability ≥ 99%. Every input is the writer's setting or a labelled assumption; the
+ * workspace's own singleton counts are not training counts and never enter it.
+ */
+export function floorFor(claim: Pick<Claim, 'type'>, config: ClaimFloorConfig): FloorReading {
   const info = CLAIM_TYPE_TABLE[claim.type];
   const base = { governingBound: info.governingBound, formula: info.formula };
-  const b = config.theory.bitsPerFact;
-  const size = claim.answerSpace.size;
-  const capacity =
-    b === undefined
-      ? undefined
-      : {
-          bitsPerFact: b,
-          falsePositive: falsePositiveFloor(b),
-          fano: Number.isFinite(size) ? fanoValueErrorFloor(size, b) : undefined,
-          generativeFalseRate: Number.isFinite(size) && size > 2 ? generativeFalseRate(size, b) : undefined,
-        };
+  const capacity = capacityFloors(config.theory.bitsPerFact, info.wrongAnswers?.value);
 
-  if (info.nature === 'systematic') {
-    return { ...base, status: 'zero', value: 0, terms: [], summary: `Floor ≈ 0: ${info.governingBound}.` };
+  if (info.nature === 'systematic' || !info.wrongAnswers) {
+    return { ...base, status: 'zero', value: 0, terms: [], capacity, summary: `No statistical floor: a ${info.name} can be derived or looked up, so nothing forces a well-trained model to get it wrong; errors here are mistakes, not a theorem.` };
   }
-  const minWrong = size - 1;
-  if (minWrong <= 1) {
+  const wrong = info.wrongAnswers;
+  if (wrong.value <= 1) {
     return {
       ...base,
-      status: 'unmeasured',
-      terms: [{ symbol: '2/min|E_c|', value: 2 / Math.max(minWrong, 1), provenance: 'computed', note: 'the bound is vacuous for a true/false claim' }],
+      status: 'vacuous',
+      value: 0,
+      terms: [{ symbol: 'min|E_c|', value: wrong.value, provenance: 'computed', note: wrong.note }],
       capacity,
-      summary: 'No clean floor for a universal (true/false) claim; it needs a source.',
+      summary: `No floor from the theorem: a ${info.name} is a yes/no claim, where it says nothing (2/|E_c| = 2); only a source settles it.`,
     };
   }
-  const answerTerm: FloorTerm = { symbol: '2/min|E_c|', value: 2 / minWrong, provenance: 'computed', note: `|E_c| = |R_c| − 1 from ${claim.answerSpace.basis}` };
+  const answerTerm = 2 / wrong.value;
   const setting = config.theory.singletonRate[claim.type];
-  const measured = setting === undefined && workspaceRate?.measured ? workspaceRate : undefined;
-  const sr = setting ?? measured?.rate;
+  const sr = setting ?? ILLUSTRATIVE_SINGLETON_RATE;
   const n = config.theory.trainingFacts[claim.type];
   const delta = config.theory.miscalibration;
   const terms: FloorTerm[] = [
     setting !== undefined
       ? { symbol: 'sr_T', value: setting, provenance: 'writer', note: 'your setting theory.singletonRate' }
-      : measured
-        ? { symbol: 'sr_T', value: measured.rate, provenance: 'measured', note: `${rateText(measured)} in your workspace (Good–Turing N1/N)` }
-        : { symbol: 'sr_T', provenance: 'unmeasured', note: unmeasuredNote(workspaceRate) },
-    answerTerm,
+      : { symbol: 'sr_T', value: ILLUSTRATIVE_SINGLETON_RATE, provenance: 'assumption', note: ILLUSTRATION_SOURCE },
+    { symbol: '2/min|E_c|', value: answerTerm, provenance: 'computed', note: `min|E_c| = ${Number.isFinite(wrong.value) ? wrong.value.toLocaleString('en-US') : '∞'}: ${wrong.note}` },
     n === undefined
-      ? { symbol: '(35 + 6 ln N)/√N', provenance: 'unmeasured', note: 'N_T (training statements of this family) unknown; left out' }
-      : { symbol: '(35 + 6 ln N)/√N', value: (35 + 6 * Math.log(n)) / Math.sqrt(n), provenance: 'writer', note: `N = ${n.toExponential(1)} (your setting)` },
-    { symbol: 'δ', value: delta, provenance: delta === 0 ? 'computed' : 'writer', note: delta === 0 ? 'calibrated base model (δ ≈ 0 at a cross-entropy optimum, KNVZ §3)' : 'your setting theory.miscalibration' },
+      ? { symbol: '(35 + 6 ln N)/√N', value: 0, provenance: 'assumption', note: 'the N → ∞ limit: the number N of training statements of this kind is unknown; set theory.trainingFacts (at N = 10⁸ the term is 0.015)' }
+      : { symbol: '(35 + 6 ln N)/√N', value: theorem2SampleTerm(n), provenance: 'writer', note: `N = ${n.toExponential(1)} (your setting theory.trainingFacts)` },
+    delta === undefined
+      ? { symbol: 'δ', value: 0, provenance: 'assumption', note: DELTA_SOURCE }
+      : { symbol: 'δ', value: delta, provenance: 'writer', note: 'your setting theory.miscalibration' },
   ];
-  if (sr === undefined) {
-    return { ...base, status: 'unmeasured', terms, capacity, summary: `Floor unmeasured: sr_T unknown; the answer-space term 2/|E_c| = ${formatNumber(answerTerm.value!)}.` };
-  }
-  const floor = theorem2Floor({ singletonRate: sr, minWrongAnswers: minWrong, trainingFacts: n, miscalibration: delta });
-  return { ...base, status: 'computed', value: floor.value, terms, capacity, summary: `Floor ${formatNumber(floor.value)} = max(0, ${formatNumber(floor.raw)}).` };
+  const floor = theorem2Floor({ singletonRate: sr, minWrongAnswers: wrong.value, trainingFacts: n, miscalibration: delta ?? 0 });
+  const offset = answerTerm + (floor.sampleTerm ?? 0) + floor.miscalibration;
+  const atTen = clamp01(0.1 - offset);
+  const summary =
+    setting !== undefined
+      ? `With ${pct(setting)} of such facts seen only once in training (your setting), even a perfectly trained model gets at least ${pct(clamp01(floor.raw))} of ${info.name}s wrong (99% confidence); it says nothing about this sentence.`
+      : `Every 10% of ${info.name}s seen only once in training forces at least ${pct(atTen)} wrong answers, even from a perfectly trained model (at 20%, the theorem's own illustration: ≥ ${pct(clamp01(floor.raw))}); it says nothing about this sentence.`;
+  return { ...base, status: 'computed', value: clamp01(floor.raw), offset, terms, capacity, summary };
 }
 
-/** "N1/N = 412/1,380 = 0.299 ± 0.16 (95%)". */
+function capacityFloors(bitsPerFact: number | undefined, wrongAnswers: number | undefined): FloorReading['capacity'] {
+  if (bitsPerFact === undefined) return undefined;
+  const size = wrongAnswers === undefined ? Infinity : wrongAnswers + 1;
+  return {
+    bitsPerFact,
+    falsePositive: falsePositiveFloor(bitsPerFact),
+    fano: Number.isFinite(size) ? fanoValueErrorFloor(size, bitsPerFact) : undefined,
+    generativeFalseRate: Number.isFinite(size) && size > 2 ? generativeFalseRate(size, bitsPerFact) : undefined,
+  };
+}
+
+/**
+ * "412 of 1,380 facts of this type stand in only one of your files (30% ± 16%)": the workspace's
+ * Good–Turing share, which describes the writer's files, not any model's training data.
+ */
 export function rateText(rate: TypeSingletonRate): string {
-  return `N1/N = ${rate.singletons.toLocaleString('en-US')}/${rate.observations.toLocaleString('en-US')} = ${formatNumber(rate.rate)} ± ${formatNumber(rate.halfWidth)} (95%, McAllester–Ortiz)`;
-}
-
-function unmeasuredNote(rate: TypeSingletonRate | undefined): string {
-  const published = 'no published singleton rate for any claim type (THEORY.md §6)';
-  if (!rate) return `${published}; set theory.singletonRate to explore`;
-  const seen = rate.observations === 0 ? 'no claims of this type in your workspace' : `only ${rate.observations.toLocaleString('en-US')} claims of this type in your workspace (N1/N = ${rate.singletons}/${rate.observations}, ± ${formatNumber(rate.halfWidth)})`;
-  return `${published}; ${seen}, fewer than the ${MIN_OBSERVATIONS.toLocaleString('en-US')} needed to measure it (THEORY.md §9.4)`;
+  return `${rate.singletons.toLocaleString('en-US')} of ${rate.observations.toLocaleString('en-US')} facts of this type stand in only one of your files (${pct(rate.rate)} ± ${pct(rate.halfWidth)}, 95%)`;
 }
 
 export function formatNumber(x: number): string {
   if (x === 0) return '0';
+  if (!Number.isFinite(x)) return '∞';
   if (Math.abs(x) < 1e-3) return x.toExponential(2);
   return String(Number(x.toPrecision(3)));
 }

@@ -33,11 +33,13 @@ export function fittedEvidence(
   const model = riskModelFor(context);
   const shift = Object.values(featureShifts(model, features, which)).reduce((s, v) => s + (v ?? 0), 0);
   if (Math.abs(shift) < MIN_SHIFT) return [];
+  const because = describe(features);
   return [
     {
       signal,
       effect: { kind: 'log-odds', shift },
-      summary: `${shift >= 0 ? '+' : '−'}${round(Math.abs(shift))} log-odds: ${describe(features)}`,
+      summary: `${shift >= 0 ? '+' : '−'}${round(Math.abs(shift))} log-odds: ${because} — claims like this were ${shift >= 0 ? 'more' : 'less'} often wrong in the labelled data`,
+      because,
       provenance: 'measured',
       source: fittedSource(context),
     },
