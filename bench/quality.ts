@@ -18,7 +18,8 @@ import { readBaselines } from './lib/baselines';
 import { table, writeSection } from './lib/benchmarksDoc';
 import { BENCH_DIR, DATASETS, type DatasetName } from './lib/evalData';
 import { precisionRecallCurve, reliability } from './lib/metrics';
-import { collectRuns, leaveOneOutRisks, type ModeRun, TITLE, twoFoldRisks } from './lib/riskExperiment';
+import { collectRuns, leaveOneOutRisks, type ModeRun, TITLE, twoFoldAssessments, twoFoldRisks } from './lib/riskExperiment';
+import { type DocsNoise, humanDocsNoise, type Noise, noiseOf } from './lib/noise';
 import { apWithInterval, aucPrTiesBroken, BASELINES, baselineScores, claimCalibration, type Interval, risksUnder, type UnitScores, unitScores } from './lib/riskFit';
 import { prCurveSvg, reliabilitySvg } from './lib/svgCharts';
 import { type Label, type ProtocolResult, type ScoredPassage, selfCheckProtocol, type Task } from './lib/wikibio';
@@ -43,12 +44,15 @@ interface Result {
   /** 2-fold AP without each group of features, and with none (the type alone). */
   ablation: Record<FeatureGroup | 'type only', number>;
   coverage: { unitsWithClaims: number; claims: number };
+  /** Warnings and errors under the 2-fold models, against the wrong claims among them. */
+  noise: Noise;
 }
 
 const ap = (s: UnitScores) => apWithInterval(s, 0).ap;
 
 function evaluate(runs: ModeRun[], target: ModeRun): Result {
-  const risks = twoFoldRisks(runs, target);
+  const assessments = twoFoldAssessments(runs, target);
+  const risks = assessments.map((a) => a.risk);
   const units = unitScores(target.run, risks);
   const lodo = leaveOneOutRisks(runs, target);
   const shipped = unitScores(target.run, risksUnder(target.run, {}));
@@ -63,7 +67,33 @@ function evaluate(runs: ModeRun[], target: ModeRun): Result {
     baselines: Object.fromEntries(BASELINES.map((name) => [name, ap(b[name])])) as Result['baselines'],
     ablation: { ...(Object.fromEntries(groups.map((g) => [g, without(FEATURE_GROUPS[g])])) as Record<FeatureGroup, number>), 'type only': without(CLAIM_FEATURES) },
     coverage: { unitsWithClaims: target.run.units.filter((u) => u.claims.length > 0).length, claims: target.run.claims.length },
+    noise: noiseOf(target.run, assessments),
   };
+}
+
+/** Warnings and errors per claim on the dev sets (2-fold) and on human-written docs, against the wrong claims among them. */
+function noiseTable(results: Result[], docs: DocsNoise): string {
+  const perTen = (n: number, of: number) => ((10 * n) / Math.max(1, of)).toFixed(1);
+  const loudDocs = docs.bySeverity.error + docs.bySeverity.warning;
+  return table(
+    ['Text', 'Claims', 'Wrong claims (base rate)', 'Warnings or errors per 10 claims', 'Precision of warnings and errors', '× base rate', 'Errors', 'Precision of errors'],
+    [
+      ...results.map((r) => {
+        const n = r.noise;
+        return [
+          `${TITLE[r.target.dataset]}, ${MODE_TITLE[r.target.mode]}`,
+          n.claims,
+          `${pct(n.wrongShare)}%`,
+          perTen(n.loud, n.claims),
+          n.loud > 0 ? `${pct(n.loudPrecision)}%` : '–',
+          n.loud > 0 ? (n.loudPrecision / n.wrongShare).toFixed(2) : '–',
+          n.errors,
+          n.errors > 0 ? `${pct(n.errorPrecision)}%` : '–',
+        ];
+      }),
+      [`Human-written docs: ${docs.files} npm READMEs (unlabelled, shipped models)`, docs.claims, '–', perTen(loudDocs, docs.claims), '–', '–', docs.bySeverity.error, '–'],
+    ],
+  );
 }
 
 /** WikiBio's sentences in the SelfCheckGPT protocol's shape, for its published table. */
@@ -154,6 +184,7 @@ function protocolTable(results: Result[]): string {
 async function main(): Promise<void> {
   const runs = await collectRuns({ only, log: (line) => console.error(line) });
   const results = runs.map((r) => evaluate(runs, r));
+  const docs = await humanDocsNoise();
   mkdirSync(OUT, { recursive: true });
   for (const mode of RISK_MODES) {
     const ofMode = results.filter((r) => r.target.mode === mode);
@@ -185,8 +216,10 @@ async function main(): Promise<void> {
       shipped: r.shipped.ap,
       baselines: r.baselines,
       ablation: r.ablation,
+      noise: r.noise,
       seconds: r.target.seconds,
     })),
+    humanDocs: docs,
     machine: { node: process.version, cores: cpus().length, cpu: cpus()[0]?.model },
   };
   writeFileSync(join(OUT, 'quality.json'), `${JSON.stringify(json, null, 2)}\n`);
@@ -204,6 +237,12 @@ async function main(): Promise<void> {
     'ECE with 10 equal-width bins. A claim is compared with the label of the sentence it sits in; HaluEval labels whole responses, so its claim-level ECE measures the label, not the claim.',
     '',
     RISK_MODES.map((m) => `![Reliability, ${MODE_TITLE[m]}](benchmarks/reliability-${m}.svg) ![Precision-recall, ${MODE_TITLE[m]}](benchmarks/pr-curve-${m}.svg)`).join('\n'),
+    '',
+    '### Noise: what a writer sees flagged',
+    '',
+    noiseTable(results, docs),
+    '',
+    "At the default confidence target (75%), a claim is a warning only when evidence about the claim itself (its specificity, attribution, rarity, its sources) raised its risk; the type's rate and the document's shape alone make a hint. Errors are certain: a failed recomputation, an impossible date, a source about the same subject stating another value. A claim is counted wrong when its labelled sentence is. The dev sets are generated text in which most claims are wrong, so precision there is bounded by 100% and the ratio to the base rate by 1 / base rate.",
     '',
     '### Ablation: 2-fold AP without each signal',
     '',

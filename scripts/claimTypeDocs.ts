@@ -1,5 +1,12 @@
-import { CLAIM_TYPE_TABLE, CLAIM_TYPES } from '../server/src/engine';
+import { CLAIM_TYPE_TABLE, CLAIM_TYPES, resolveConfig } from '../server/src/engine';
+import { floorFor } from '../server/src/engine/theory/typeFloor';
 import { defaultPrior } from '../server/src/engine/risk/defaultPrior';
+
+const NATURE = {
+  arbitrary: 'facts with no pattern to learn them from: each must have been seen in training',
+  systematic: 'facts that follow from rules or appear many times: no statistical floor',
+  mixed: 'partly arbitrary, partly systematic',
+} as const;
 
 /**
  * The docs page behind each diagnostic code (`codeDescription`), generated from the same table the
@@ -9,11 +16,12 @@ import { defaultPrior } from '../server/src/engine/risk/defaultPrior';
 export function claimTypeDoc(type: (typeof CLAIM_TYPES)[number]): string {
   const t = CLAIM_TYPE_TABLE[type];
   const p = defaultPrior(type);
+  const floor = floorFor({ type }, resolveConfig({}));
   const prior = `${(p.value * 100).toFixed(1).replace(/\.0$/, '')}% (${p.label}): ${p.source}${p.provenance === 'published' || p.provenance === 'computed' ? '' : `; set \`types.${type}.prior\` to use your own`}`;
   return [
     `# \`${type}\` — ${t.title}`,
     '',
-    `**Nature** (THEORY.md §8): ${t.nature}.`,
+    `**Nature:** ${t.nature} (${NATURE[t.nature]}).`,
     '',
     `**Governing bound:** ${t.governingBound}.`,
     '',
@@ -21,12 +29,10 @@ export function claimTypeDoc(type: (typeof CLAIM_TYPES)[number]): string {
     '',
     `**Prior used without other evidence:** ${prior}.`,
     '',
-    '**The floor.** For arbitrary facts, Theorem 2 of Kalai, Nachum, Vempala & Zhang (2025) bounds a calibrated',
-    'base model\'s error rate on this family of facts from below by `sr − 2/min|E_c| − (35 + 6 ln N)/√N − δ`, where',
-    '`sr` is the share of such facts seen exactly once in training. No published measurement of `sr` exists for',
-    'any claim type, so ClaimFloor shows the floor as *unmeasured* unless you set `theory.singletonRate` in',
-    '`.claimfloor.json`. The floor is about the type, not about your sentence: the hover shows both separately.',
+    `**The floor.** ${floor.summary} See [the floor](../floor.md) for what it means and how each input is labelled.`,
     '',
+    ...floor.terms.map((term) => `- \`${term.symbol}\` = ${Number.isFinite(term.value) ? Number(term.value.toPrecision(3)) : '∞'} (${term.provenance}): ${term.note}`),
+    ...(floor.terms.length > 0 ? [''] : []),
     `**What lowers the risk:** ${t.remedy}`,
     '',
     `**Silence it:** \`<!-- claimfloor-disable-next-line ${type} -->\`, \`<!-- claimfloor-verified -->\` after the sentence, or \`"types": { "${type}": { "enabled": false } }\`.`,

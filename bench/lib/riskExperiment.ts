@@ -4,11 +4,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FittedDataset, FittedRiskModel, RiskMode } from '../../server/src/engine';
+import type { FittedDataset, FittedRiskModel, RiskAssessment, RiskMode } from '../../server/src/engine';
 import { BENCH_DIR, DATASETS, type DatasetName, DATASET_FILES, readDataset } from './evalData';
 import { runProduct, type SourceChoice } from './evalRun';
 import { labelled, type ClaimExample, type LabelledRun } from './riskData';
-import { fitRiskModel, type FitOptions, risksUnder } from './riskFit';
+import { assessmentsUnder, fitRiskModel, type FitOptions, risksUnder } from './riskFit';
 
 /** What stands for the writer's sources in each dataset, in `sources` mode (HaluEval has none). */
 export const SOURCES_OF: Partial<Record<DatasetName, SourceChoice>> = { wikibio: 'reference', factcheck: 'auto' };
@@ -75,23 +75,26 @@ function halves(run: LabelledRun): (document: string) => 0 | 1 {
 
 /**
  * Passage-level 2-fold: each half of `target` is scored by a model fitted on the other half and
- * on every other dataset of the mode. Returns each claim's out-of-sample risk.
+ * on every other dataset of the mode. Returns each claim's out-of-sample assessment.
  */
-export function twoFoldRisks(runs: readonly ModeRun[], target: ModeRun, options: FitOptions = {}): number[] {
+export function twoFoldAssessments(runs: readonly ModeRun[], target: ModeRun, options: FitOptions = {}): RiskAssessment[] {
   const halfOf = halves(target.run);
-  const risks = new Array<number>(target.run.claims.length);
+  const assessments = new Array<RiskAssessment>(target.run.claims.length);
   for (const held of [0, 1] as const) {
     const model = fitRiskModel(
       claimsOf(runs, target.mode, (r, e) => r !== target || halfOf(e.document) !== held),
       options,
     );
-    const all = risksUnder(target.run, { [target.mode]: model });
+    const all = assessmentsUnder(target.run, { [target.mode]: model });
     target.run.claims.forEach((e, i) => {
-      if (halfOf(e.document) === held) risks[i] = all[i];
+      if (halfOf(e.document) === held) assessments[i] = all[i];
     });
   }
-  return risks;
+  return assessments;
 }
+
+/** Each claim's out-of-sample risk under the passage-level 2-fold. */
+export const twoFoldRisks = (runs: readonly ModeRun[], target: ModeRun, options: FitOptions = {}): number[] => twoFoldAssessments(runs, target, options).map((a) => a.risk);
 
 /** Leave one dataset out: `target` scored by a model fitted on the other datasets of its mode only (undefined when there are none). */
 export function leaveOneOutRisks(runs: readonly ModeRun[], target: ModeRun, options: FitOptions = {}): number[] | undefined {

@@ -10,6 +10,7 @@ import {
   FITTED_CALIBRATION,
   type FittedRiskModel,
   resolveConfig,
+  type RiskAssessment,
   type RiskMode,
 } from '../../server/src/engine';
 import { fitLogistic } from './logistic';
@@ -64,14 +65,19 @@ export function fitRiskModel(examples: readonly ClaimExample[], { features = CLA
 const config = resolveConfig();
 
 /** The claim's risk as the engine computes it under `models` (the shipped ones for a mode not given): every signal, the same order, the same thresholds. */
-export function productRisk(e: ClaimExample, models: Partial<Record<RiskMode, FittedRiskModel>> = {}): number {
+export function productAssessment(e: ClaimExample, models: Partial<Record<RiskMode, FittedRiskModel>> = {}): RiskAssessment {
   const c = e.claim;
   const riskModels = { ...FITTED_CALIBRATION.models, ...models };
-  return assessRisk(c, ENGINE_SIGNALS, { config, verification: c.verified, corpus: c.corpus, features: c.features, position: c.position, riskModels }).risk;
+  return assessRisk(c, ENGINE_SIGNALS, { config, verification: c.verified, corpus: c.corpus, features: c.features, position: c.position, riskModels });
 }
 
+export const productRisk = (e: ClaimExample, models: Partial<Record<RiskMode, FittedRiskModel>> = {}): number => productAssessment(e, models).risk;
+
+/** Assessments of every claim of a run under `models`. */
+export const assessmentsUnder = (run: LabelledRun, models: Partial<Record<RiskMode, FittedRiskModel>>): RiskAssessment[] => run.claims.map((e) => productAssessment(e, models));
+
 /** Risks of every claim of a run under `models`. */
-export const risksUnder = (run: LabelledRun, models: Partial<Record<RiskMode, FittedRiskModel>>): number[] => run.claims.map((e) => productRisk(e, models));
+export const risksUnder = (run: LabelledRun, models: Partial<Record<RiskMode, FittedRiskModel>>): number[] => assessmentsUnder(run, models).map((a) => a.risk);
 
 export interface UnitScores {
   scores: number[];

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The extension in a real VS Code (code-server + headless Chromium), as a person and as the
 # @vscode/test-electron suite would use it. Installs what it needs (idempotent), then:
-#  1. UI check on the packaged VSIX, installed as a user would: open a draft, wait for squiggles, hover one (floor shown), run "Audit Claims"
+#  1. UI check on the packaged VSIX, installed as a user would: open a draft, wait for squiggles, hover one (the short card: verdict, why, what to do, floor), run "Audit Claims"
 #     from the Command Palette, see the notification and the report; screenshots in out/e2e-ui.
 #  2. The Mocha integration suite inside the real extension host (out/e2e-tests).
 set -euo pipefail
@@ -21,7 +21,7 @@ hostile='draft <img src=x onerror=document.body.dataset.pwned=1>.md'
 cat test/e2e/workspace/draft.md test/e2e/xss-payloads.md > "$copies/ui/$hostile"
 rm "$copies/ui/draft.md"
 bash scripts/e2e/run-ui-check.sh --ext . --vsix out/claimfloor.vsix --workspace "$copies/ui" --file "$hostile" \
-  --squiggle error --hover-text 'Theoretical floor' \
+  --squiggle error --hover-text 'What to do' \
   --command 'ClaimFloor: Audit Claims in Current File' \
   --expect-notification 'ClaimFloor audit:' --expect-report 'certainly wrong' --expect-inert 'onerror=' \
   --out out/e2e-ui

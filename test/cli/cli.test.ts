@@ -46,14 +46,20 @@ describe('claimfloor audit', () => {
     const r = run(['audit', 'docs/bio.md'], dir);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^docs\/bio\.md:3:1 error arithmetic .*50% increase, not 60%/m);
-    assert.match(r.stdout, /^docs\/bio\.md:1:1 warning biography /m);
-    assert.match(r.stdout, /1 file checked, 2 claims; 1 error, 1 warning/);
+    assert.match(r.stdout, /^docs\/bio\.md:1:1 hint biography Biographical fact "9 December 1906", "New York": risk ≈ \d+%/m, 'a typical birth date is a hint');
+    assert.match(r.stdout, /1 file checked, 2 claims; 1 error, 0 warnings, 1 other listed/);
   });
 
-  it('exit 0 when nothing reaches the fail level', () => {
+  it('exit 0 when nothing reaches the fail level: by default only a certain error fails the run', () => {
     assert.equal(run(['audit', 'docs/sub/clean.md'], dir).code, 0);
     assert.equal(run(['audit', 'docs/bio.md', '--fail-on', 'none'], dir).code, 0);
-    assert.equal(run(['audit', 'docs/bio.md', '--fail-on', 'error'], dir).code, 1);
+    assert.equal(run(['audit', 'docs/bio.md'], dir).code, 1);
+    const notes = mkdtempSync(join(tmpdir(), 'claimfloor-cli-warnings-'));
+    writeFileSync(join(notes, 'cited.md'), '# Notes\n\nWalters and Wilder (2023) found that 55% of GPT-3.5 references and 18% of GPT-4 references were fabricated.\n');
+    const warned = run(['audit', 'cited.md'], notes);
+    assert.match(warned.stdout, /^cited\.md:3:1 warning citation /m);
+    assert.equal(warned.code, 0, 'a draft with warnings is not a failed build');
+    assert.equal(run(['audit', 'cited.md', '--fail-on', 'warning'], notes).code, 1, 'unless asked');
   });
 
   it('exit 2 on usage errors and missing files', () => {
@@ -115,7 +121,7 @@ describe('claimfloor audit', () => {
   it('GitHub format prints workflow commands with escaped properties', () => {
     const r = run(['audit', 'docs/bio.md', '--format', 'github'], dir);
     assert.match(r.stdout, /^::error file=docs\/bio\.md,line=3,col=1,endLine=3,endColumn=42,title=ClaimFloor arithmetic::/m);
-    assert.match(r.stdout, /^::warning file=docs\/bio\.md,line=1,/m);
+    assert.match(r.stdout, /^::notice file=docs\/bio\.md,line=1,col=1,endLine=1,endColumn=59,title=ClaimFloor biography::Biographical fact "9 December 1906", "New York": risk ≈ \d+%25; /m, 'a hint is a notice; % is escaped');
   });
 
   it('honours the nearest .claimfloor.json, an explicit --config, and reports an invalid one', () => {

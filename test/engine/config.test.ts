@@ -41,13 +41,19 @@ describe('.claimfloor.json', () => {
     assert.equal(claimsOf(md, { threshold: correct - 0.02, types: prior })[0].flagged, false, 'P(correct) above the target: not flagged');
     const strict = claimsOf(md, { threshold: 0.99, types: prior })[0];
     assert.equal(strict.flagged, true);
-    assert.match(strict.message, /check it against a source \(your target: 99% sure\)/);
+    assert.equal(strict.severity, 'hint', 'nothing about this claim raised its risk: a hint');
+    assert.match(strict.message, /worth a check if you are unsure\.$/);
+    const cited = 'Walters and Wilder (2023) found that 55% of GPT-3.5 references and 18% of GPT-4 references were fabricated.';
+    const earned = claimsOf(cited, { threshold: 0.99 }).find((c) => c.type === 'citation')!;
+    assert.equal(earned.severity, 'warning', 'a year-only citation among many exact details raised its risk');
+    assert.match(earned.message, /check it against a source \(your target: 99% sure\)\.$/);
   });
 
   it('per-type severity, enabling and prior', () => {
+    const cited = 'Walters and Wilder (2023) found that 55% of GPT-3.5 references and 18% of GPT-4 references were fabricated.';
+    assert.equal(claimsOf(cited, { types: { citation: { severity: 'information' } } }).find((c) => c.type === 'citation')!.severity, 'information', 'a claim whose own evidence raised it takes the configured severity');
     const md = 'The treaty was signed on 4 July 1776.';
-    assert.equal(claimsOf(md, { threshold: 0.99, types: { 'event-date': { severity: 'information' } } })[0].severity, 'information', 'flagged on evidence about the claim: the configured severity');
-    assert.equal(claimsOf(md, { types: { 'event-date': { severity: 'information' } } })[0].severity, 'hint', 'under the target: a hint');
+    assert.equal(claimsOf(md, { types: { 'event-date': { severity: 'information' } } })[0].severity, 'hint', 'a typical claim stays a hint');
     assert.deepEqual(claimsOf(md, { types: { 'event-date': { enabled: false } } }), []);
     const own = claimsOf(md, { types: { 'event-date': { prior: 0.05 } } })[0];
     assert.ok(own.risk < 0.05);

@@ -51,7 +51,7 @@ describe('risk model', () => {
         assert.equal(prior.provenance, CLAIM_TYPE_TABLE[claim.type].prior!.provenance);
       } else {
         assert.equal(prior.provenance, 'assumption');
-        assert.match(prior.source ?? '', /None verified/);
+        assert.match(prior.source ?? '', /no published rate for this claim type; 0\.5 is the indifference prior/);
       }
     }
   });

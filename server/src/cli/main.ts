@@ -40,7 +40,7 @@ program
   .argument('[paths...]', 'files, directories or globs', ['.'])
   .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATS)).default('text'))
   .option('--min-risk <p>', 'list claims whose risk is at least p (0 lists every claim); default: claims below their confidence target', parseProbability)
-  .addOption(new Option('--fail-on <severity>', 'exit 1 when a listed claim is at least this severe').choices(['error', 'warning', 'information', 'hint', 'none']).default('warning'))
+  .addOption(new Option('--fail-on <severity>', 'exit 1 when a listed claim is at least this severe (a draft with warnings is not a failed build; --fail-on warning to make it one)').choices(['error', 'warning', 'information', 'hint', 'none']).default('error'))
   .option('-c, --config <file>', 'use this configuration file instead of each file\'s nearest .claimfloor.json')
   .option('-q, --quiet', 'print findings only: no notices, summary or progress', false)
   .option('--model <folder>', 'score claims with this transformers.js model folder (config.json, tokenizer.json, onnx/)')

@@ -34,12 +34,13 @@ suite('ClaimFloor in a real VS Code', () => {
     assert.ok(diagnostics.some((d) => /31 April 2024/.test(d.message) && d.severity === vscode.DiagnosticSeverity.Error));
   });
 
-  test('hover card explains the floor for the claim type', async () => {
+  test('the hover is a short card: verdict, why, what to do, and the floor for the claim type', async () => {
     const date = ours(doc.uri).find((d) => /March 2024/.test(d.message))!;
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, date.range.start.translate(0, 1));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    assert.match(text, /Theoretical floor for this type/);
-    assert.match(text, /Theorem 2/);
+    assert.match(text, /\*\*Floor for event dates:\*\* Every 10% of event dates seen only once in training forces at least/);
+    assert.match(text, /\*\*What to do:\*\*/);
+    assert.ok(text.split('\n').filter((l) => l.trim()).length <= 10, `a short card:\n${text}`);
   });
 
   test('quick fix "mark as verified" clears the squiggle', async () => {
@@ -49,7 +50,7 @@ suite('ClaimFloor in a real VS Code', () => {
     assert.ok(verify?.edit, 'the quick fix is offered');
     assert.ok(await vscode.workspace.applyEdit(verify.edit));
     assert.match(doc.getText(), /March 2024\. <!-- claimfloor-verified -->/);
-    await waitFor(() => (ours(doc.uri).some((d) => /March 2024/.test(d.message) && d.severity === vscode.DiagnosticSeverity.Warning) ? undefined : true), 'the verified claim to stop being flagged');
+    await waitFor(() => (ours(doc.uri).some((d) => /March 2024.*verified by you/.test(d.message) && d.severity === vscode.DiagnosticSeverity.Hint) ? true : undefined), 'the verified claim to be a hint saying so');
   });
 
   test('"Audit Claims in Current File" returns the report and opens the report panel', async () => {

@@ -88,9 +88,22 @@ function allowSet(allow: readonly string[]): ReadonlySet<string> {
 }
 
 /** A risk that rests on nothing but the claim's type is never more than a hint: a warning is earned by evidence about the claim. */
-function severityOf(assessment: RiskAssessment, flagged: boolean, configured: Severity): Severity {
+/**
+ * How much evidence about the claim itself must raise its log-odds of being wrong (0.5: the odds
+ * × 1.65) before a claim below its target is shown as a warning. Chosen on the dev sets' 2-fold
+ * runs (docs/benchmarks.md, "Noise"): at 0.1 warnings were 1.0–1.35× as often wrong as the base
+ * rate, at 0.5 1.08–1.86× with half as many.
+ */
+export const WARNING_SHIFT = 0.5;
+
+/**
+ * Certain errors are errors; a claim below its target is a warning (or the type's configured
+ * severity) only when evidence about the claim itself raised its risk clearly; everything else is
+ * a hint, ranked in the report.
+ */
+export function severityOf(assessment: Pick<RiskAssessment, 'certain' | 'risk' | 'claimShift'>, flagged: boolean, configured: Severity): Severity {
   if (assessment.certain && assessment.risk === 1) return 'error';
-  return flagged && assessment.basis === 'evidence' ? configured : 'hint';
+  return flagged && assessment.claimShift >= WARNING_SHIFT ? configured : 'hint';
 }
 
 /**

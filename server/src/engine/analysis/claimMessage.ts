@@ -23,11 +23,11 @@ function quoteSlots(claim: Omit<AssessedClaim, 'message'>): string {
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The reason that raised the risk most, in words: the evidence behind a warning. */
+/** The reason about the claim itself that raised its risk most, in words: the evidence behind a warning. */
 export function strongestReason(claim: Pick<AssessedClaim, 'trail'>): string | undefined {
   let best: { shift: number; because: string } | undefined;
   for (const e of claim.trail) {
-    if (e.effect.kind !== 'log-odds' || !e.because || e.effect.shift <= 0) continue;
+    if (e.effect.kind !== 'log-odds' || !e.because || e.effect.shift <= 0 || e.about === 'document') continue;
     if (!best || e.effect.shift > best.shift) best = { shift: e.effect.shift, because: e.because };
   }
   return best?.because;
@@ -50,18 +50,20 @@ export function claimMessage(claim: Omit<AssessedClaim, 'message'>, threshold: n
   if (claim.verified) return `${capitalised(name)}${quoteSlots(claim)}: verified by you.`;
   if (claim.certain) return `${capitalised(name)}${quoteSlots(claim)}: ${claim.checks.map((c) => c.message).join(' ')}`;
   if (grounding?.status === 'unsupported' && claim.flagged) return `Not in your sources: check the ${name}${quoteSlots(claim)}.`;
+  const earned = claim.severity !== 'hint';
   const reason = claim.flagged && claim.basis === 'evidence' ? strongestReason(claim) : undefined;
-  const action = claim.flagged ? `check it against a source (your target: ${percent(threshold)} sure)` : 'likely fine';
+  const action = !claim.flagged ? 'likely fine' : earned ? `check it against a source (your target: ${percent(threshold)} sure)` : 'worth a check if you are unsure';
   return `${capitalised(name)}${quoteSlots(claim)}: risk ${riskText(claim)}${reason ? ` — ${reason}` : ''}; ${action}${corpusNote(claim)}.`;
 }
-const SINGLETON_NOTE = { unseen: 'in no other file', singleton: 'in 1 other file (singleton)', repeated: 'repeated' } as const;
+
 const GROUNDING_NOTE = { supported: 'supported by your sources', unsupported: 'not in your sources' } as const;
 
-/** "; in no other file; not in your sources" — what the workspace and the sources said. */
+/** "; also in 1 other file; not in your sources" — what the workspace and the sources said. */
 function corpusNote(claim: Omit<AssessedClaim, 'message'>): string {
   const parts: string[] = [];
   const o = claim.corpus?.occurrences;
-  if (o) parts.push(o.status === 'repeated' ? `in ${o.count} other files` : SINGLETON_NOTE[o.status]);
+  // Unseen is how most claims stand; only a fact stated elsewhere in the workspace is news.
+  if (o && o.status !== 'unseen') parts.push(o.status === 'repeated' ? `also in ${o.count} other files` : 'also in 1 other file');
   const g = claim.corpus?.grounding.status;
   if (g === 'supported' || g === 'unsupported') parts.push(GROUNDING_NOTE[g]);
   return parts.map((p) => `; ${p}`).join('');

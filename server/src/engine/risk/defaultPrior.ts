@@ -35,12 +35,15 @@ export function defaultPrior(type: ClaimType, model: FittedRiskModel = FITTED_CA
   if (intercept !== undefined) {
     const value = sigmoid(intercept);
     const population = fittedPopulation();
+    const claims = model.typeClaims[type] ?? FITTED_CALIBRATION.models['no-sources'].typeClaims[type] ?? 0;
+    // A normal interval on the share: the intercept is the rate at the typical claim of the type.
+    const half = 1.96 * Math.sqrt((value * (1 - value)) / Math.max(1, claims));
     return {
       value,
       provenance: 'measured',
       label: 'measured',
       population,
-      source: `typical rate for this type (${percent(value)}) fitted on ${(model.typeClaims[type] ?? FITTED_CALIBRATION.models['no-sources'].typeClaims[type] ?? 0).toLocaleString('en-US')} labelled claims of it in ${population}: ${FITTED_CALIBRATION.source}`,
+      source: `typical rate for this type (${percent(value)}, 95% interval ${percent(Math.max(0, value - half))}–${percent(Math.min(1, value + half))}) fitted on ${claims.toLocaleString('en-US')} labelled claims of it in ${population}, a claim counted wrong when its sentence is labelled wrong, minor errors included: ${FITTED_CALIBRATION.source}`,
     };
   }
   const published = CLAIM_TYPE_TABLE[type].prior;

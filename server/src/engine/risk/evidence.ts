@@ -29,6 +29,12 @@ export interface Evidence {
   effect: EvidenceEffect;
   /** One line for the hover's details and the report. */
   summary: string;
+  /**
+   * What the evidence is about: this claim (its wording, its sources, its rarity: the default), or
+   * the document it stands in (its length, the sentence's position). Document evidence ranks
+   * claims but cannot earn a warning on its own.
+   */
+  about?: 'claim' | 'document';
   /** The reason in a writer's words, without numbers ("a full date and 5 names and numbers in the sentence"). */
   because?: string;
   provenance: EvidenceProvenance;

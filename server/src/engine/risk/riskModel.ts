@@ -4,8 +4,8 @@ import { MIN_SHIFT } from './signals/fittedEvidence';
 
 /**
  * What a risk rests on: a check or the writer settled it; evidence about this claim moved it away
- * from its type's starting rate; or nothing but that rate (the claim is typical of its type, and
- * the product knows nothing else about it).
+ * from its type's starting rate; or nothing but that rate and the document around it (the claim
+ * is typical of its type, and the product knows nothing else about it).
  */
 export type RiskBasis = 'certain' | 'evidence' | 'type';
 
@@ -17,6 +17,11 @@ export interface RiskAssessment {
   basis: RiskBasis;
   /** The starting probability the evidence moved from (the type's prior). */
   prior: number;
+  /**
+   * The log-odds that evidence about this claim itself added (document evidence left out): a
+   * warning needs it to have raised the risk.
+   */
+  claimShift: number;
   /** Every piece of evidence, in the order it was applied. */
   trail: Evidence[];
 }
@@ -32,7 +37,8 @@ export function assessRisk(claim: Claim, signals: readonly RiskSignal[], context
   let risk = 0.5;
   let prior = 0.5;
   let certain: 0 | 1 | undefined;
-  for (const { effect } of trail) {
+  let claimShift = 0;
+  for (const { effect, about } of trail) {
     switch (effect.kind) {
       case 'prior':
         risk = effect.probability;
@@ -43,6 +49,7 @@ export function assessRisk(claim: Claim, signals: readonly RiskSignal[], context
         break;
       case 'log-odds':
         if (risk > 0 && risk < 1) risk = sigmoid(logit(Math.min(1 - EPSILON, Math.max(EPSILON, risk))) + effect.shift);
+        if (about !== 'document') claimShift += effect.shift;
         break;
       case 'certain':
         // A failed check outranks anything that would clear the claim.
@@ -52,7 +59,6 @@ export function assessRisk(claim: Claim, signals: readonly RiskSignal[], context
         break;
     }
   }
-  const clamp = (p: number) => logit(Math.min(1 - EPSILON, Math.max(EPSILON, p)));
-  const basis: RiskBasis = certain !== undefined ? 'certain' : Math.abs(clamp(risk) - clamp(prior)) >= MIN_SHIFT ? 'evidence' : 'type';
-  return { risk: certain ?? risk, certain: certain !== undefined, basis, prior, trail };
+  const basis: RiskBasis = certain !== undefined ? 'certain' : Math.abs(claimShift) >= MIN_SHIFT ? 'evidence' : 'type';
+  return { risk: certain ?? risk, certain: certain !== undefined, basis, prior, claimShift, trail };
 }

@@ -165,7 +165,7 @@ export const CLAIM_TYPE_TABLE: Readonly<Record<ClaimType, ClaimTypeInfo>> = {
     nature: 'systematic',
     governingBound: 'Kalai & Vempala 2024: no statistical reason; Xu et al. 2024: recompute, do not judge',
     formula: 'recomputed from the operands: floor = 0 with a tool; ✓ or ✗ instead of a probability',
-    prior: { value: 0, provenance: 'computed', source: 'recomputed deterministically (THEORY.md §4, §8)' },
+    prior: { value: 0, provenance: 'computed', source: 'recomputed deterministically (Xu et al. 2024: recompute, do not judge)' },
     remedy: 'Fix the number to the recomputed value, or state the operands it was derived from.',
   },
 };
@@ -177,5 +177,5 @@ export const CLAIM_TYPE_TABLE: Readonly<Record<ClaimType, ClaimTypeInfo>> = {
 export const INDIFFERENCE_PRIOR: SourcedValue = {
   value: 0.5,
   provenance: 'assumption',
-  source: 'no published rate for this claim type (THEORY.md §8: "None verified"); 0.5 is the indifference prior until you set `types.<type>.prior` or a later measurement replaces it',
+  source: 'no published rate for this claim type; 0.5 is the indifference prior until you set `types.<type>.prior` or a later measurement replaces it',
 };

@@ -21,7 +21,7 @@ export const answerSpaceSignal: RiskSignal = {
         effect: { kind: 'scale', factor },
         summary: `× ${Number(factor.toPrecision(6))} = 1 − 1/|R_c| with |R_c| = ${size.toLocaleString('en-US')} (${basis})`,
         provenance,
-        source: 'THEORY.md §7 risk model, factor (1 − 1/|R_c|)',
+        source: 'docs/floor.md, "Lucky guesses": the factor (1 − 1/|R_c|)',
       },
     ];
   },

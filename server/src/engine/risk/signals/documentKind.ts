@@ -12,6 +12,6 @@ export const documentKindSignal: RiskSignal = {
   assess(_claim, context) {
     const p = context.position;
     if (!p) return [];
-    return fittedEvidence(this.id, context, FEATURE_GROUPS.document, () => `a document of ${p.count} sentence${p.count === 1 ? '' : 's'} stating ${p.claimsInDocument} claim${p.claimsInDocument === 1 ? '' : 's'}`);
+    return fittedEvidence(this.id, context, FEATURE_GROUPS.document, () => `a document of ${p.count} sentence${p.count === 1 ? '' : 's'} stating ${p.claimsInDocument} claim${p.claimsInDocument === 1 ? '' : 's'}`, 'document');
   },
 };

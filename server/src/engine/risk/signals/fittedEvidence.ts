@@ -27,6 +27,7 @@ export function fittedEvidence(
   context: ClaimContext,
   which: readonly ClaimFeature[],
   describe: (features: ClaimFeatures) => string,
+  about: Evidence['about'] = 'claim',
 ): Evidence[] {
   const { features } = context;
   if (!features) return [];
@@ -40,6 +41,7 @@ export function fittedEvidence(
       effect: { kind: 'log-odds', shift },
       summary: `${shift >= 0 ? '+' : '−'}${round(Math.abs(shift))} log-odds: ${because} — claims like this were ${shift >= 0 ? 'more' : 'less'} often wrong in the labelled data`,
       because,
+      about,
       provenance: 'measured',
       source: fittedSource(context),
     },

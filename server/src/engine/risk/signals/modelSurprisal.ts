@@ -30,7 +30,7 @@ export const modelSurprisalSignal: RiskSignal = {
           effect: { kind: 'note' },
           summary: `${expectation}; ${measured}. Not calibrated for this model, so it does not change the risk.`,
           provenance: 'measured',
-          source: 'THEORY.md §9.3: surprisal is a feature to calibrate, not a frequency',
+          source: 'docs/floor.md, "Rarity is evidence, not sr_T": surprisal is a feature to calibrate, not a frequency',
         },
       ];
     }

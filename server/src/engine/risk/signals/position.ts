@@ -14,6 +14,6 @@ export const positionSignal: RiskSignal = {
     return fittedEvidence(this.id, context, FEATURE_GROUPS.position, () => {
       const section = p.countInSection < p.count ? `, sentence ${p.indexInSection + 1} of ${p.countInSection} in its section` : '';
       return `sentence ${p.index + 1} of ${p.count} in the document${section}`;
-    });
+    }, 'document');
   },
 };
