@@ -124,6 +124,20 @@ describe('language server (in-process, over JSON-RPC)', () => {
     assert.match(allow, /Grace Hopper was born in New York City on 9 December 1906\./);
   });
 
+  it('a recomputed figure is the first, preferred quick fix, and applying it gives the right value', async () => {
+    const { diagnostics } = await session.diagnosticsFor(uri);
+    const arithmetic = diagnostics.find((d) => d.code === 'arithmetic')!;
+    const actions = (await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: arithmetic.range, context: { diagnostics: [arithmetic] } })) as CodeAction[];
+    assert.equal(actions[0].title, 'ClaimFloor: change "60" to "50"');
+    assert.equal(actions[0].isPreferred, true);
+    assert.ok(actions.slice(1).every((a) => !a.isPreferred), 'one preferred fix');
+    const [change] = actions[0].edit!.documentChanges! as Array<{ edits: Array<{ newText: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }> }>;
+    const line = DRAFT.split('\n')[4];
+    const { start, end } = change.edits[0].range;
+    assert.equal(start.line, 4);
+    assert.equal(`${line.slice(0, start.character)}${change.edits[0].newText}${line.slice(end.character)}`, 'Sales rose from 20 to 30, a 50% increase.');
+  });
+
   it('re-analyses after edits (debounced) and publishes only the latest version', async () => {
     const edits = ['Sales rose from 20 to 30, a 50% increase.', 'Sales rose from 20 to 30, a 70% increase.', 'Sales rose from 20 to 30, a 50% increase.'];
     for (const [i, text] of edits.entries()) {

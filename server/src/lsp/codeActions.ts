@@ -9,7 +9,7 @@ import type { AssessedClaim } from '../engine';
 export interface CodeActionContext {
   /** The document as it is now; the claim's offsets are in this version. */
   document: TextDocument;
-  claim: Pick<AssessedClaim, 'type' | 'start' | 'end' | 'text'> & { slots: Array<{ start: number; end: number }> };
+  claim: Pick<AssessedClaim, 'type' | 'start' | 'end' | 'text'> & { slots: Array<{ start: number; end: number }>; fixes?: Array<{ start: number; end: number; text: string; was: string }> };
   diagnostic: Diagnostic;
   /** The configuration file that governs this document, if any. */
   configFile?: string;
@@ -40,15 +40,32 @@ function insertionAtTop(text: string): number {
  * is built on its own, so one that cannot be built never hides the others.
  */
 export function codeActionsFor(ctx: CodeActionContext): CodeAction[] {
-  const builders = [verifiedAction, disableLineAction, disableFileAction, allowListAction];
+  const builders = [replacementActions, verifiedAction, disableLineAction, disableFileAction, allowListAction];
   return builders.flatMap((build) => {
     try {
       const action = build(ctx);
-      return action ? [action] : [];
+      return Array.isArray(action) ? action : action ? [action] : [];
     } catch {
       return [];
     }
   });
+}
+
+/**
+ * The right value where a check computed it ("45" → "38.7"), first and preferred, as cspell and
+ * LTeX put the replacement: one action per value, only while the text still reads as it did.
+ */
+function replacementActions({ document, claim, diagnostic }: CodeActionContext): CodeAction[] {
+  const text = document.getText();
+  return (claim.fixes ?? [])
+    .filter((fix) => text.slice(fix.start, fix.end) === fix.was)
+    .map((fix) => ({
+      title: `ClaimFloor: change "${fix.was}" to "${fix.text}"`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: true,
+      edit: versionedEdit(document, [{ range: { start: document.positionAt(fix.start), end: document.positionAt(fix.end) }, newText: fix.text }]),
+    }));
 }
 
 function verifiedAction({ document, claim, diagnostic }: CodeActionContext): CodeAction {
@@ -57,7 +74,8 @@ function verifiedAction({ document, claim, diagnostic }: CodeActionContext): Cod
     title: 'ClaimFloor: mark this claim as verified',
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    isPreferred: true,
+    // The replacement is preferred where there is one.
+    isPreferred: (claim.fixes ?? []).length === 0,
     edit: versionedEdit(document, [{ range: { start: at, end: at }, newText: ' <!-- claimfloor-verified -->' }]),
   };
 }

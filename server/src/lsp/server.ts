@@ -219,7 +219,12 @@ export function createServer(connection: Connection, { createService, docsDir }:
       const now = claim && edits.mapSpan(document.uri, claim, view.version, document.version);
       if (!claim || !now) return [];
       const slots = claim.slots.map((s) => ({ ...s, ...(edits.mapSpan(document.uri, s, view.version, document.version) ?? s) }));
-      return codeActionsFor({ document, claim: { ...claim, ...now, slots }, diagnostic, configFile: view.configFile, workspaceFolder });
+      // A fix whose span an edit has touched is dropped rather than misplaced.
+      const fixes = claim.fixes.flatMap((f) => {
+        const at = edits.mapSpan(document.uri, f, view.version, document.version);
+        return at ? [{ ...f, ...at }] : [];
+      });
+      return codeActionsFor({ document, claim: { ...claim, ...now, slots, fixes }, diagnostic, configFile: view.configFile, workspaceFolder });
     });
   });
 

@@ -19,6 +19,8 @@ export interface ClaimView {
   slots: Array<{ start: number; end: number; range: Range }>;
   /** The squiggle: from the first slot to the last (the sentence when there is none). */
   squiggle: { start: number; end: number; range: Range };
+  /** Replacements a failed check computed (the recomputed figure, the check digit): the preferred quick fix. */
+  fixes: Array<{ start: number; end: number; text: string; was: string }>;
   /** The whole AssessedClaim, as JSON. */
   details: string;
 }
@@ -52,6 +54,7 @@ export function claimView(claim: AssessedClaim): ClaimView {
     text: claim.text,
     slots: claim.slots.map((s) => ({ start: s.start, end: s.end, range: s.range })),
     squiggle: squiggle(claim),
+    fixes: claim.checks.flatMap((c) => (!c.passed && c.replacement ? [{ ...c.replacement, was: claim.text.slice(c.replacement.start - claim.start, c.replacement.end - claim.start) }] : [])),
     details: JSON.stringify(claim, (_key, value: unknown) => (value === Infinity ? INFINITY : Number.isNaN(value) ? NOT_A_NUMBER : value)),
   };
 }

@@ -64,6 +64,7 @@ export function checkArithmetic(text: string, offset: number): CheckResult[] {
       continue;
     }
     const ok = Math.abs(signed - actual) <= tolerance(reported.decimals, hedged, actual);
+    const at = start + m[0].lastIndexOf(reportedText);
     results.push({
       check: 'arithmetic',
       passed: ok,
@@ -71,6 +72,7 @@ export function checkArithmetic(text: string, offset: number): CheckResult[] {
         ? `Recomputed: ${m[1]} → ${m[2]} is a ${format(Math.abs(actual))}% ${actual >= 0 ? 'increase' : 'decrease'}, as stated.`
         : `From ${m[1]} to ${m[2]} is a ${format(Math.abs(actual))}% ${actual >= 0 ? 'increase' : 'decrease'}, not ${reportedText}%.`,
       expected: `${format(Math.abs(actual))}%`,
+      replacement: ok ? undefined : { start: at, end: at + reportedText.length, text: format(Math.abs(actual)) },
       start,
       end,
     });
@@ -102,11 +104,13 @@ export function checkArithmetic(text: string, offset: number): CheckResult[] {
     const actual = (part.value / whole.value) * 100;
     const ok = Math.abs(reported.value - actual) <= tolerance(reported.decimals, Boolean(m[3]), actual);
     const start = offset + (m.index ?? 0);
+    const at = start + m[0].lastIndexOf(m[4]);
     results.push({
       check: 'arithmetic',
       passed: ok,
       message: ok ? `Recomputed: ${m[1]} of ${m[2]} is ${format(actual)}%, as stated.` : `${m[1]} of ${m[2]} is ${format(actual)}%, not ${m[4]}%.`,
       expected: `${format(actual)}%`,
+      replacement: ok ? undefined : { start: at, end: at + m[4].length, text: format(actual) },
       start,
       end: start + m[0].length,
     });

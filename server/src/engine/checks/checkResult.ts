@@ -8,6 +8,8 @@ export interface CheckResult {
   message: string;
   /** The correct value where the check can compute one (e.g. the real percentage change). */
   expected?: string;
+  /** Where the check knows the right text: the span to replace (source offsets) and what goes there. */
+  replacement?: { start: number; end: number; text: string };
   start: number;
   end: number;
 }

@@ -8,7 +8,8 @@ import { type DetectionContext, type Detector, VERBATIM } from './detectionConte
 interface IdentifierPattern {
   role: SlotRole;
   regex: RegExp;
-  check?: (id: string) => Pick<CheckResult, 'check' | 'passed' | 'message'>;
+  /** The check's outcome; a replacement's offsets are within the id. */
+  check?: (id: string) => Pick<CheckResult, 'check' | 'passed' | 'message' | 'replacement'>;
 }
 
 const TRAILING = /[.,;:!?'"’”)\]]+$/;
@@ -35,7 +36,9 @@ const PATTERNS: IdentifierPattern[] = [
     regex: /\bISBN(?:-1[03])?(?:\s+(?:is|number|no\.))?:?\s*([0-9Xx][0-9Xx\s-]{7,20}[0-9Xx])\b/dg,
     check: (id) => {
       const v = validateIsbn(id);
-      return { check: 'isbn-checksum', passed: v.valid, message: v.reason };
+      // The check digit is the id's last character.
+      const replacement = v.expectedCheckDigit === undefined ? undefined : { start: id.length - 1, end: id.length, text: v.expectedCheckDigit };
+      return { check: 'isbn-checksum', passed: v.valid, message: v.reason, replacement };
     },
   },
   { role: 'url', regex: /\b(https?:\/\/[^\s<>]+)/dgi },
@@ -53,7 +56,11 @@ export const detectIdentifiers: Detector = (context: DetectionContext): ClaimDra
       const start = sentence.start + groupStart;
       const end = start + id.length;
       if (!context.isFree(start, end)) continue;
-      const checks: CheckResult[] = check ? [{ ...check(id), start, end }] : [];
+      const checks: CheckResult[] = [];
+      if (check) {
+        const { replacement, ...result } = check(id);
+        checks.push({ ...result, replacement: replacement && { start: start + replacement.start, end: start + replacement.end, text: replacement.text }, start, end });
+      }
       drafts.push(context.takeAll({ type: 'identifier', slots: [context.slot(role, start, end)], answerSpace: VERBATIM, checks }));
     }
   }
