@@ -13,6 +13,8 @@ export class DetectionContext {
     readonly sentence: Sentence,
     /** Inline code spans inside the sentence. */
     readonly codeSpans: CodeSpan[],
+    /** The sentence is a table row's cells: a bare number there is a cell of data, not a statement. */
+    readonly inTable = false,
   ) {}
 
   isFree(start: number, end: number): boolean {

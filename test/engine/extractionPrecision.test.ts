@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { claimsOf, typesOf } from '../helpers/analyze';
+
+/** `role=text` of every slot of the claims of one type. */
+function slotsOfType(md: string, type: string): string[] {
+  return claimsOf(md)
+    .filter((c) => c.type === type)
+    .flatMap((c) => c.slots.map((s) => `${s.role}=${s.text}`));
+}
+
+describe('list markers, paths, versions, code and table cells are not statistics', () => {
+  it('a list marker is not a value, inline or at the start of an item', () => {
+    assert.deepEqual(slotsOfType('The inner planets are these: 1. Mercury 2. Venus 3. Earth 4. Mars', 'statistic'), []);
+    assert.deepEqual(slotsOfType('Two steps remain: 1) run the tests, 2) tag the release.', 'statistic'), ['number=Two']);
+    assert.deepEqual(slotsOfType('Ingredients:\n\n1. Flour is sifted first.\n2. Sugar follows it.', 'statistic'), []);
+  });
+
+  it('but a figure ending a sentence or inside a parenthesis is still one', () => {
+    assert.deepEqual(slotsOfType('The herd shrank to 12. Then it recovered.', 'statistic'), ['number=12']);
+    assert.deepEqual(slotsOfType('The survey (of 40) found little.', 'statistic'), ['number=40']);
+  });
+
+  it('digits inside a path or a URL fragment are not a value', () => {
+    assert.deepEqual(slotsOfType('The archive keeps it at /2019/07/minutes.md for the board.', 'statistic'), []);
+    assert.deepEqual(slotsOfType('The notes live in docs/v3/2020/review.md beside 14 other files.', 'statistic'), ['number=14']);
+  });
+
+  it('a fraction and a unit per unit are still quantities', () => {
+    assert.deepEqual(slotsOfType('Trains there reach 300km/h on 2/3 of the line.', 'statistic'), ['number=300', 'number=2/3']);
+  });
+
+  it('a product followed by a dotted number is a version, not a statistic', () => {
+    assert.deepEqual(typesOf('esbuild 0.19 is much faster than its rivals.'), ['version']);
+    assert.deepEqual(slotsOfType('Deno.js 1.40 and rollup 4.9 were tested.', 'version'), ['version=Deno.js 1.40', 'version=rollup 4.9']);
+    assert.deepEqual(slotsOfType('The kernel v6.1.4 boots here.', 'version'), ['version=6.1.4']);
+    assert.deepEqual(slotsOfType('The ratio is 2.75 for this sample.', 'statistic'), ['number=2.75'], 'a figure after a verb stays a figure');
+    assert.deepEqual(slotsOfType('The parcel weighs 5.25 kg.', 'statistic'), ['number=5.25'], 'a figure with a unit stays a figure');
+    assert.deepEqual(slotsOfType('Figure 2.4 shows the curve, and its accuracy 91.2 is high.', 'version'), [], 'a label or a measure is no product');
+  });
+
+  it('numbers in inline code are never values', () => {
+    assert.deepEqual(typesOf('Set `maxRetries: 7` and `timeout = 250` in the file.'), []);
+  });
+
+  it('in a table a bare figure is a cell of data; a figure with its unit still states something', () => {
+    const table = '| system | F1 | latency |\n|---|---|---|\n| Alpha | 88.1 | 40 ms |\n| Beta | 91.7 | 35 ms |\n| Gamma | 90 | 12% |';
+    assert.deepEqual(slotsOfType(table, 'statistic'), ['number=40', 'number=35', 'percent=12%']);
+  });
+});
+
+describe('quantities that were missed', () => {
+  it('"billions of", "hundreds of", "thousands of"', () => {
+    assert.deepEqual(slotsOfType('The Andromeda galaxy holds billions of stars.', 'statistic'), ['number=billions']);
+    assert.deepEqual(slotsOfType('The fire destroyed hundreds of homes.', 'statistic'), ['number=hundreds']);
+  });
+
+  it('a range is one value, with or without a space before its unit', () => {
+    assert.deepEqual(slotsOfType('An adult needs 400–420 mg of it a day.', 'statistic'), ['number=400–420']);
+    assert.deepEqual(slotsOfType('The tablet holds 250-500mg of caffeine.', 'statistic'), ['number=250-500']);
+    assert.deepEqual(slotsOfType('Its population rose from 2,000 to 9,000 people.', 'statistic'), ['number=2,000', 'number=9,000'], 'from … to … is a change, not a range');
+  });
+});
+
+describe('boilerplate and plans are not claims', () => {
+  it('a chat model talking about itself', () => {
+    assert.deepEqual(typesOf('As an AI language model, I cannot browse the 2023 news about the largest bank.'), []);
+    assert.deepEqual(typesOf("I'm sorry, but I don't have data on the 12 tallest towers."), []);
+    assert.deepEqual(typesOf("As an AI, I don't have personal opinions about Paris."), []);
+  });
+
+  it('the knowledge-cutoff clause is not dated, the rest of the sentence still is', () => {
+    assert.deepEqual(typesOf('As of my knowledge cutoff in September 2021, nothing had changed.'), []);
+    assert.deepEqual(slotsOfType('As of my last update in March 2022, the band had released 6 albums.', 'statistic'), ['number=6']);
+    assert.deepEqual(typesOf('As of my last update in March 2022, the band had released 6 albums.'), ['statistic']);
+  });
+
+  it('a plan or a future change', () => {
+    assert.deepEqual(typesOf('The new resolver will become the default in version 9.'), []);
+    assert.deepEqual(typesOf('The legacy API is going to be removed in 2027.'), []);
+    assert.deepEqual(typesOf('The flag will be deprecated in a future release.'), []);
+    assert.deepEqual(typesOf('The team plans to ship the rewrite by March 2026.'), []);
+    assert.deepEqual(typesOf('The resolver became the default in 2021.'), ['event-date'], 'a past change is a fact');
+  });
+});
