@@ -83,3 +83,46 @@ describe('boilerplate and plans are not claims', () => {
     assert.deepEqual(typesOf('The resolver became the default in 2021.'), ['event-date'], 'a past change is a fact');
   });
 });
+
+describe('superlatives: idioms and names are not rankings; the slot is the ranked phrase', () => {
+  it('idioms holding a superlative word rank nothing', () => {
+    for (const sentence of [
+      'She moved to Lyon with her best friend.',
+      'The startup took its first steps in a garage.',
+      'Visit the portal for the most up-to-date information.',
+      'The tool has at least three modes.',
+      'They made the most of the short summer.',
+      'We packed food and hoped for the best.',
+      'Read the latest news on the project site.',
+      'The cache evicts the most recently used entry.',
+    ])
+      assert.deepEqual(slotsOfType(sentence, 'superlative'), [], sentence);
+  });
+
+  it('a capitalised superlative after its determiner is part of a name', () => {
+    assert.deepEqual(slotsOfType('The team won the Best Student Paper Award in Vienna.', 'superlative'), []);
+    assert.deepEqual(slotsOfType('She met the First Lady at the summit.', 'superlative'), []);
+  });
+
+  it('rankings of taste or advice are not facts', () => {
+    assert.deepEqual(slotsOfType('Our cream gives you the most effective care.', 'superlative'), []);
+    assert.deepEqual(slotsOfType('To choose the best plumber, compare three quotes.', 'superlative'), []);
+  });
+
+  it('the slot covers the ranked phrase, with "one of" and one place phrase', () => {
+    assert.deepEqual(slotsOfType('Lake Baikal is the deepest lake in the world.', 'superlative'), ['superlative=the deepest lake in the world']);
+    assert.deepEqual(slotsOfType('Oslo has one of the oldest public libraries in Norway.', 'superlative'), ['superlative=one of the oldest public libraries in Norway']);
+    assert.deepEqual(slotsOfType('He opened the first dental clinic in the region and the first school.', 'superlative'), ['superlative=the first dental clinic in the region', 'superlative=the first school']);
+  });
+
+  it('when the ranking is the subject of "is", the slot is the one it names', () => {
+    assert.deepEqual(slotsOfType('The longest river in Europe is the Volga.', 'superlative'), ['superlative=Volga']);
+    assert.deepEqual(slotsOfType('The best-selling novel of 1925 was "The Green Hat".', 'superlative'), ['superlative=The Green Hat']);
+    // A title wink reads as part of the name stays in the slot.
+    assert.match(slotsOfType('In 1990, the oldest member of the Senate was Senator Strom Thurmond.', 'superlative').join(), /^superlative=(?:Senator )?Strom Thurmond$/);
+  });
+
+  it('a ranking a past fact makes is still a claim; a plan is not', () => {
+    assert.deepEqual(typesOf('Version 3 made the new parser the fastest option.'), ['version', 'superlative']);
+  });
+});
