@@ -126,3 +126,31 @@ describe('superlatives: idioms and names are not rankings; the slot is the ranke
     assert.deepEqual(typesOf('Version 3 made the new parser the fastest option.'), ['version', 'superlative']);
   });
 });
+
+describe('entity relations: whole names, and no demonym or acronym as an object', () => {
+  it('a multi-word name is one slot', () => {
+    assert.deepEqual(slotsOfType('Chen chaired the 2019 Annual Meeting of the Society for Neuroscience (SfN) in Chicago.', 'entity-relation'), [
+      'object=Annual Meeting of the Society for Neuroscience (SfN)',
+      'object=Chicago',
+    ]);
+    assert.deepEqual(slotsOfType('She trained at the École des Beaux-Arts and later joined the Liberal Party.', 'entity-relation'), ['object=École des Beaux-Arts', 'object=Liberal Party']);
+    assert.deepEqual(slotsOfType('Hale sat on the Commission on Human Rights.', 'entity-relation'), ['object=Commission on Human Rights']);
+  });
+
+  it('places joined by hyphens stay whole', () => {
+    assert.deepEqual(slotsOfType('Marie Dupont moved to Saint-Jean-de-Luz in 1931.', 'entity-relation'), ['object=Saint-Jean-de-Luz']);
+  });
+
+  it('a demonym or a faith is no related entity', () => {
+    assert.deepEqual(slotsOfType('Kurt Adler was an Austrian chemist.', 'entity-relation'), []);
+    assert.deepEqual(slotsOfType('Her family was Jewish and spoke Polish at home.', 'entity-relation'), []);
+    assert.deepEqual(slotsOfType('Ruth Vale was an American engineer who worked for Boeing.', 'entity-relation'), ['object=Boeing']);
+  });
+
+  it('an acronym used as a term is no related entity, but one as an employer is', () => {
+    assert.deepEqual(slotsOfType('The classifier reached a high AUC score on the benchmark.', 'entity-relation'), []);
+    assert.deepEqual(slotsOfType('Lena Ortiz posted the preprint on arXiv last year.', 'entity-relation'), []);
+    assert.deepEqual(slotsOfType('Silver reacts with nitric acid (HNO3) quickly.', 'entity-relation'), []);
+    assert.deepEqual(slotsOfType('Tom Reyes joined IBM after his degree.', 'entity-relation'), ['object=IBM']);
+  });
+});
