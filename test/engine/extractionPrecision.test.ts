@@ -154,3 +154,38 @@ describe('entity relations: whole names, and no demonym or acronym as an object'
     assert.deepEqual(slotsOfType('Tom Reyes joined IBM after his degree.', 'entity-relation'), ['object=IBM']);
   });
 });
+
+describe('definitions: a thing is defined, a person is introduced', () => {
+  it('a pronoun or a pointer is no definition term', () => {
+    for (const sentence of ['It is a common mineral in granite.', 'This is a small wrapper around the parser.', 'Here is a summary of the results:', 'There is a park near the station.'])
+      assert.deepEqual(slotsOfType(sentence, 'definition'), [], sentence);
+  });
+
+  it('a full name "is a X" is no definition; the person is introduced as a biography', () => {
+    assert.deepEqual(slotsOfType('Marta Kowalczyk is a prominent linguist.', 'definition'), []);
+    assert.deepEqual(slotsOfType('Marta Kowalczyk is a prominent linguist.', 'biography'), ['object=linguist']);
+  });
+
+  it('the defining predicate is a slot, ending before a clause or an aside', () => {
+    assert.deepEqual(slotsOfType('A lichen is a partnership of a fungus and an alga, which grows on rocks.', 'definition'), ['term=lichen', 'object=a partnership of a fungus and an alga']);
+    assert.deepEqual(slotsOfType('Osmosis is the process by which water crosses a membrane.', 'definition'), ['term=Osmosis', 'object=the process by which water crosses a membrane']);
+  });
+});
+
+describe('biography: a person introduced by nationality, occupations and life span', () => {
+  it('the opening sentence of a biography', () => {
+    assert.deepEqual(slotsOfType('Anna Maria Holt (1801–1877) was a Danish painter, engraver and teacher.', 'biography'), [
+      'date=1801–1877',
+      'place=Danish',
+      'object=painter',
+      'object=engraver',
+      'object=teacher',
+    ]);
+    assert.deepEqual(slotsOfType('Pedro Alves (born 3 May 1960) is a Portuguese former footballer and coach.', 'biography'), ['date=3 May 1960', 'place=Portuguese', 'object=former footballer', 'object=coach']);
+    assert.deepEqual(slotsOfType('She was an Irish poet of the nineteenth century.', 'biography'), ['place=Irish', 'object=poet']);
+  });
+
+  it('an organisation "is a X" is not a person', () => {
+    assert.deepEqual(slotsOfType('Acme Robotics is a small firm in Leeds.', 'biography'), []);
+  });
+});
