@@ -189,3 +189,16 @@ describe('biography: a person introduced by nationality, occupations and life sp
     assert.deepEqual(slotsOfType('Acme Robotics is a small firm in Leeds.', 'biography'), []);
   });
 });
+
+describe('dates counted back from now, and hedges per clause', () => {
+  it('"around 10,000 years ago" is an event date', () => {
+    assert.deepEqual(slotsOfType('Rice was first farmed around 9,000 years ago.', 'event-date'), ['date=around 9,000 years ago']);
+    assert.deepEqual(slotsOfType('The crater formed some 2.5 million years ago.', 'event-date'), ['date=some 2.5 million years ago']);
+  });
+
+  it('a hedge removes its own clause, not the whole sentence', () => {
+    assert.deepEqual(slotsOfType('It might look modest, but the reef hosts thousands of species.', 'statistic'), ['number=thousands']);
+    assert.deepEqual(typesOf('The tour sold 40,000 tickets, but a second leg could follow in 2027.'), ['statistic']);
+    assert.deepEqual(typesOf('The effect may depend on the 12 factors studied.'), [], 'a sentence hedged throughout is still hedged');
+  });
+});

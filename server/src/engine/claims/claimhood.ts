@@ -22,9 +22,10 @@ const PLAN = new RegExp(
 const BOILERPLATE = /^\s*(?:(?:However|But|Unfortunately|Sorry),?\s+)?(?:As an? (?:AI|artificial intelligence)(?: language model| model| assistant| chatbot)?\b|I(?:'m| am) (?:sorry|an AI|just an AI|not able|unable)\b|I (?:do not|don't|cannot|can't|am unable to) (?:have|provide|browse|access|predict|give|know)\b)/i;
 /** "As of my knowledge cutoff in September 2021, …": the model's training date, not the date of anything the sentence states. */
 const KNOWLEDGE_CUTOFF = /\b(?:as of|since|after|beyond|until|up to)\s+my\s+(?:last\s+)?(?:knowledge|training|information)?\s*(?:cut-?off|update|training(?:\s+data)?)(?:\s+date)?(?:\s+(?:in|of|on|,))?[^,;.]*/gi;
-/** The spans of a sentence that only date the model's knowledge, which no detector should read. */
+/** The spans of a sentence that assert nothing (the model's knowledge date, a hedged or planned clause), which no detector should read. */
 export function boilerplateSpans(sentence: Sentence): Array<{ start: number; end: number }> {
-  return [...sentence.text.matchAll(KNOWLEDGE_CUTOFF)].map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length }));
+  const cutoff = [...sentence.text.matchAll(KNOWLEDGE_CUTOFF)].map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length }));
+  return [...cutoff, ...unassertedClauses(sentence)];
 }
 
 const IMPERATIVE_STARTERS = new Set(['please', "let's", 'let']);
@@ -44,8 +45,36 @@ export function nonClaimReason(sentence: Sentence): NonClaimReason | undefined {
   if (BOILERPLATE.test(text)) return 'boilerplate';
   if (OPINION.test(text)) return 'opinion';
   // A modal inside a quotation is the speaker's, not the writer's hedge.
-  const own = text.replace(/[“"][^”"]*[”"]/g, ' ');
-  if (SPECULATIVE_MODAL.test(own) || (FUTURE.test(own) && HEDGE.test(own))) return 'hedged';
-  if (PLAN.test(own)) return 'plan';
+  const own = text.replace(/[“"][^”"]*[”"]/g, (q) => ' '.repeat(q.length));
+  // A hedge governs its own clause: "This may seem small, but the galaxy has billions of stars" still states the second.
+  const clauses = clausesOf(own);
+  if (clauses.every((c) => hedged(c.text))) return 'hedged';
+  if (PLAN.test(own) && !clauses.some((c) => !PLAN.test(c.text) && !hedged(c.text) && /\p{L}{3}/u.test(c.text))) return 'plan';
   return undefined;
+}
+
+function hedged(text: string): boolean {
+  return SPECULATIVE_MODAL.test(text) || (FUTURE.test(text) && HEDGE.test(text));
+}
+
+/** Where one clause ends and a coordinated one begins: ", but", "; ", ", yet", ", although". */
+const CLAUSE_BREAK = /,\s+(?:but|yet|although|though|whereas|while|so)\s+|;\s+|\s+but\s+/gi;
+
+function clausesOf(text: string): Array<{ start: number; end: number; text: string }> {
+  const clauses: Array<{ start: number; end: number; text: string }> = [];
+  let start = 0;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    clauses.push({ start, end: m.index, text: text.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  clauses.push({ start, end: text.length, text: text.slice(start) });
+  return clauses;
+}
+
+/** Hedged or planned clauses of a sentence that also states something: no detector reads them. */
+function unassertedClauses(sentence: Sentence): Array<{ start: number; end: number }> {
+  const own = sentence.text.replace(/[“"][^”"]*[”"]/g, (q) => ' '.repeat(q.length));
+  const clauses = clausesOf(own);
+  if (clauses.length < 2) return [];
+  return clauses.filter((c) => hedged(c.text) || PLAN.test(c.text)).map((c) => ({ start: sentence.start + c.start, end: sentence.start + c.end }));
 }
