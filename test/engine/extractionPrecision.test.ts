@@ -202,3 +202,18 @@ describe('dates counted back from now, and hedges per clause', () => {
     assert.deepEqual(typesOf('The effect may depend on the 12 factors studied.'), [], 'a sentence hedged throughout is still hedged');
   });
 });
+
+describe('held-out forms of the same classes', () => {
+  it('a marker glued to its item ("1.Abigail") is still a marker', () => {
+    assert.deepEqual(slotsOfType('The winners were:\n1.Ada Lovelace (1843)\n2.Grace Hopper (1952)', 'statistic'), []);
+  });
+
+  it('more idioms: "tries her best", "the first to know", "you deserve the very best"', () => {
+    for (const sentence of ['Nina tries her best to stay calm.', 'Members are the first to know about new releases.', 'You deserve the very best care for your skin.'])
+      assert.deepEqual(slotsOfType(sentence, 'superlative'), [], sentence);
+  });
+
+  it('an evaluation is no part of an occupation', () => {
+    assert.deepEqual(slotsOfType('Omar Haddad was a prolific collector of stamps.', 'biography'), ['object=collector']);
+  });
+});

@@ -46,7 +46,7 @@ function introduction(context: DetectionContext): ClaimDraft | undefined {
     const text = item[0].replace(/^(?:\s*,)?\s*(?:and\s+)?/, '');
     const offset = item.index + item[0].length - text.length;
     // "a prominent researcher": the evaluation is not part of the occupation.
-    const lead = /^(?:(?:very|most|also|well-known|well|prominent|famous|leading|renowned|notable|noted|popular|influential|important|great|good|successful|talented|acclaimed|celebrated|respected|distinguished)\s+)*/.exec(text)![0];
+    const lead = /^(?:(?:very|most|also|well-known|well|prominent|famous|leading|renowned|notable|noted|popular|influential|important|great|good|successful|talented|acclaimed|celebrated|respected|distinguished|prolific|passionate|dedicated|avid|keen|skilled|gifted|brilliant|eminent|outstanding)\s+)*/.exec(text)![0];
     const occupation = text.slice(lead.length).trim();
     const head = occupation.split(/\s+/).pop() ?? '';
     if (!occupation || occupation.split(/\s+/).some((w) => NOT_OCCUPATION.test(w)) || !OCCUPATION.test(head)) continue;

@@ -11,8 +11,8 @@ const HAS_QUANTITY = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleve
 /** A number glued to a name ("GPT-3.5", "v2", "H2O") is part of that name, not a statistic. */
 const GLUED_BEFORE = /[\p{L}\p{N}._/-]$/u;
 
-/** A whole number standing as a list item's marker: "1. Mercury", "2) save it". */
-const MARKER = /(?<![\p{L}\p{N}.,])(\d{1,2})[.)](?=\s|$)/gu;
+/** A whole number standing as a list item's marker: "1. Mercury", "2) save it", "3.Earth". */
+const MARKER = /(?<![\p{L}\p{N}.,])(\d{1,2})[.)](?=\s|$|\p{Lu})/gu;
 /** A bare number or range with its unit glued or after it ("310-320mg", "12 mm") that wink did not read as an entity. */
 const BARE_QUANTITY = /^\d[\d,]*(?:\.\d+)?(?:[–-]\d[\d,]*(?:\.\d+)?)?$/;
 

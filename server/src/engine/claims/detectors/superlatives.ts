@@ -10,8 +10,8 @@ const UNIVERSAL = /\b(?:for the first time|never before|unprecedented|record[- ]
  * "the most up-to-date information", "make the most of", "hope for the best", "at least".
  * Tested on the words after the superlative (`AFTER`) and before it (`BEFORE`).
  */
-const IDIOM_AFTER = /^(?:\s*(?:-|\s)\s*)?(?:friends?|buddy|buddies|mate|pal|wishes|regards|practices?|bet|guess|part|ways?\s+to|steps?|sight|glance|impression|instance|place\s+to\s+(?:start|look|go)|things?\s+first|of\s+all|of\s+luck|name|names|minute|moment|resort|word|laugh|but\s+not\s+least|known|recently|of|up|likely|often|probably|importantly|notably|commonly|frequently|definitely|certainly|one|ones?\s+(?:who|that))\b/i;
-const IDIOM_BEFORE = /\b(?:make|made|makes|making|get|got|gets|getting|do|did|does|doing|try|tried|trying|hop(?:e|es|ed|ing)\s+for|wish(?:es)?(?:\s+you)?|all|at|find|choose|select|pick|hire|offer|give\s+you|provide\s+you\s+with)\s+(?:the|your|our|their|his|her|its|my)?\s*$/i;
+const IDIOM_AFTER = /^(?:\s*(?:-|\s)\s*)?(?:friends?|buddy|buddies|mate|pal|wishes|regards|practices?|bet|guess|part|ways?\s+to|steps?|sight|glance|impression|instance|place\s+to\s+(?:start|look|go)|things?\s+first|of\s+all|of\s+luck|name|names|minute|moment|resort|word|laugh|but\s+not\s+least|known|recently|of|up|likely|often|probably|importantly|notably|commonly|frequently|definitely|certainly|one|ones?\s+(?:who|that)|to\s+(?:know|hear|see|try|learn|find\s+out))\b/i;
+const IDIOM_BEFORE = /\b(?:make|made|makes|making|get|got|gets|getting|do|did|does|doing|try|tries|tried|trying|deserve|deserves|hop(?:e|es|ed|ing)\s+for|wish(?:es)?(?:\s+you)?|all|at|find|choose|select|pick|hire|offer|give\s+you|provide\s+you\s+with)\s+(?:the|your|our|their|his|her|its|my)?\s*$/i;
 /** Words that only present information as current, not rank it: "the latest news", "the most recent version". */
 const CURRENT = /^(?:latest|most\s+recent|most\s+up|most\s+recently)$/i;
 /** Rankings by taste or advice, which no fact settles: "the most important", "the most effective clean". */
