@@ -217,3 +217,13 @@ describe('held-out forms of the same classes', () => {
     assert.deepEqual(slotsOfType('Omar Haddad was a prolific collector of stamps.', 'biography'), ['object=collector']);
   });
 });
+
+describe('quoted titles are one name', () => {
+  it('an album or song title in quotes is one slot, whatever its words', () => {
+    assert.deepEqual(slotsOfType('Tom Petty released "Days of Thunder" and "Into the Great Wide Open" that year.', 'entity-relation'), ['object=Days of Thunder', 'object=Into the Great Wide Open']);
+  });
+
+  it('a quoted sentence is no title', () => {
+    assert.deepEqual(slotsOfType('Lee wrote "We Are All In This Together Until The Very End" on the wall.', 'entity-relation'), []);
+  });
+});

@@ -56,8 +56,21 @@ export class DetectionContext {
     // Inside a name a capitalised word wink tagged otherwise still belongs to it ("Annual Meeting", "Paris Is Burning").
     const inner = (k: number) => tokens[k] !== undefined && tokens[k].type === 'word' && isCapitalised(tokens[k]) && !['PRON', 'DET', 'CCONJ', 'ADP', 'SCONJ'].includes(tokens[k].pos);
     const glued = (k: number) => tokens[k] !== undefined && tokens[k - 1] !== undefined && tokens[k].start === tokens[k - 1].end;
+    // A quoted title is one name, whatever its words ("Frame of Mind", "The Great Escape", "Playing with Fire").
+    const titles: Span[] = [];
+    for (const m of this.sentence.text.matchAll(QUOTED_TITLE)) {
+      const [s, e] = m.indices![1];
+      if (m[1].trim().split(/\s+/).length > 6) continue;
+      titles.push({ start: this.sentence.start + s, end: this.sentence.start + e });
+    }
     let i = 0;
     while (i < tokens.length) {
+      const title = titles.find((t) => tokens[i].start >= t.start && tokens[i].start < t.end);
+      if (title) {
+        runs.push(title);
+        while (i < tokens.length && tokens[i].start < title.end) i++;
+        continue;
+      }
       // A capitalised word right after a number is a unit ("1.2 GB"), not a name — unless a name runs on ("2021 Annual Conference").
       if (!name(i) || (tokens[i - 1]?.type === 'number' && !(name(i + 1) || inner(i + 1)))) {
         i++;
@@ -94,6 +107,8 @@ export class DetectionContext {
   }
 }
 
+/** A short quoted string opening with a capital: a title or a name, not a quotation (which has a sentence's length). */
+const QUOTED_TITLE = /[“"](\p{Lu}[^”".,;:!?]{0,60}?)[.,]?[”"]/dgu;
 const NAME_JOINERS = new Set(['of', 'de', 'van', 'von', 'der', 'la', 'del', 'da', '&']);
 const INSTITUTION_JOINERS = new Set(['for', 'on', 'in']);
 const INSTITUTION = /^(?:Association|Society|Institute|Commission|Committee|Council|Center|Centre|Foundation|Conference|Meeting|Symposium|Workshop|Organi[sz]ation|Agency|Office|Department|Ministry|Minister|Secretary|Bureau|Court|School|College|University|Academy|Museum|Fund|Union|League|Board|Authority|Service|Alliance|Federation|Congress|Assembly|Tribunal|Prize|Award|Order)$/;
