@@ -50,8 +50,8 @@ describe('each claim type is recognised with its fact-bearing slots', () => {
   });
 
   it('superlative / first', () => {
-    assert.deepEqual(slotsOfType('The Amazon is the largest river by volume.', 'superlative'), ['superlative=largest']);
-    assert.deepEqual(slotsOfType('She was the first woman to win the prize.', 'superlative'), ['superlative=first']);
+    assert.deepEqual(slotsOfType('The Amazon is the largest river by volume.', 'superlative'), ['superlative=the largest river']);
+    assert.deepEqual(slotsOfType('She was the first woman to win the prize.', 'superlative'), ['superlative=the first woman']);
     assert.deepEqual(slotsOfType('The bank raised its interest rate.', 'superlative'), [], '"interest" is not a superlative');
   });
 

@@ -3,7 +3,7 @@ import { annotate } from '../nlp/annotate';
 import type { Sentence } from '../nlp/sentence';
 import { type Positions, rangeOf } from '../text/positions';
 import type { Claim, ClaimDraft } from './claim';
-import { type NonClaimReason, nonClaimReason } from './claimhood';
+import { boilerplateSpans, type NonClaimReason, nonClaimReason } from './claimhood';
 import { detectArithmetic } from './detectors/arithmetic';
 import { detectBiography } from './detectors/biography';
 import { detectCitations } from './detectors/citations';
@@ -93,9 +93,10 @@ function normaliseSpace(text: string): string {
 }
 
 /** Claims of one sentence, and the subject later sentences' pronouns refer to. */
-function claimsInSentence(sentence: Sentence, blockCode: CodeSpan[], previousSubject: string | undefined, referencesOnly: boolean): { drafts: ClaimDraft[]; subject?: string } {
+function claimsInSentence(sentence: Sentence, blockCode: CodeSpan[], previousSubject: string | undefined, referencesOnly: boolean, inTable: boolean): { drafts: ClaimDraft[]; subject?: string } {
   const codeSpans = spansWithin(blockCode, sentence.start, sentence.end);
-  const context = new DetectionContext(sentence, codeSpans);
+  const context = new DetectionContext(sentence, codeSpans, inTable);
+  for (const span of boilerplateSpans(sentence)) context.take(span);
   const drafts = (referencesOnly ? REFERENCE_DETECTORS : DETECTORS).flatMap((detect) => detect(context));
   if (drafts.length === 0 && !referencesOnly) drafts.push(...detectDefinitions(context));
   const startsWithPronoun = PRONOUN_START.test(sentence.tokens[0]?.value ?? '');
@@ -112,7 +113,7 @@ function shiftDraft(draft: ClaimDraft, delta: number): ClaimDraft {
 }
 
 /** Claims of one block (with its inline code spans), offsets relative to the block start. */
-function claimsInBlock(text: string, code: CodeSpan[], blockStart: number, limits: ExtractionLimits): BlockClaims {
+function claimsInBlock(text: string, code: CodeSpan[], blockStart: number, limits: ExtractionLimits, inTable: boolean): BlockClaims {
   const result: BlockClaims = { sentences: [], skippedLongSentences: 0 };
   // A block without a single letter (a table's figures, a rule, a date alone) states nothing a
   // reader could check; skipping it before the NLP keeps a table of 40,000 cells linear and cheap.
@@ -124,7 +125,7 @@ function claimsInBlock(text: string, code: CodeSpan[], blockStart: number, limit
       continue;
     }
     const nonClaim = nonClaimReason(sentence);
-    const { drafts, subject } = claimsInSentence(sentence, code, previousSubject, nonClaim !== undefined);
+    const { drafts, subject } = claimsInSentence(sentence, code, previousSubject, nonClaim !== undefined, inTable);
     previousSubject = subject;
     result.sentences.push({ start: sentence.start - blockStart, end: sentence.end - blockStart, nonClaim, subject, drafts: drafts.map((d) => shiftDraft(d, -blockStart)) });
   }
@@ -137,10 +138,10 @@ export function extractClaims(document: ProseDocument, positions: Positions, lim
   let skippedLongSentences = 0;
   for (const [blockIndex, block] of document.blocks.entries()) {
     const code = spansWithin(document.codeSpans, block.start, block.end);
-    const key = `${limits.maxSentenceChars}\u0000${block.text}\u0000${code.map((c) => `${c.start - block.start}:${c.text}`).join('\u0000')}`;
+    const key = `${limits.maxSentenceChars}\u0000${block.kind}\u0000${block.text}\u0000${code.map((c) => `${c.start - block.start}:${c.text}`).join('\u0000')}`;
     let result = cache?.get(key);
     if (!result) {
-      result = claimsInBlock(block.text, code, block.start, limits);
+      result = claimsInBlock(block.text, code, block.start, limits, block.kind === 'table-row');
       cache?.set(key, result);
     }
     skippedLongSentences += result.skippedLongSentences;
