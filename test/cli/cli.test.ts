@@ -46,7 +46,7 @@ describe('claimfloor audit', () => {
     const r = run(['audit', 'docs/bio.md'], dir);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^docs\/bio\.md:3:1 error arithmetic .*50% increase, not 60%/m);
-    assert.match(r.stdout, /^docs\/bio\.md:1:1 hint biography Biographical fact "9 December 1906", "New York": risk ≈ \d+%/m, 'a typical birth date is a hint');
+    assert.match(r.stdout, /^docs\/bio\.md:1:1 hint biography Biographical fact "9 December 1906", "New York City": risk ≈ \d+%/m, 'a typical birth date is a hint');
     assert.match(r.stdout, /1 file checked, 2 claims; 1 error, 0 warnings, 1 other listed/);
   });
 
@@ -121,7 +121,7 @@ describe('claimfloor audit', () => {
   it('GitHub format prints workflow commands with escaped properties', () => {
     const r = run(['audit', 'docs/bio.md', '--format', 'github'], dir);
     assert.match(r.stdout, /^::error file=docs\/bio\.md,line=3,col=1,endLine=3,endColumn=42,title=ClaimFloor arithmetic::/m);
-    assert.match(r.stdout, /^::notice file=docs\/bio\.md,line=1,col=1,endLine=1,endColumn=59,title=ClaimFloor biography::Biographical fact "9 December 1906", "New York": risk ≈ \d+%25; /m, 'a hint is a notice; % is escaped');
+    assert.match(r.stdout, /^::notice file=docs\/bio\.md,line=1,col=1,endLine=1,endColumn=59,title=ClaimFloor biography::Biographical fact "9 December 1906", "New York City": risk ≈ \d+%25; /m, 'a hint is a notice; % is escaped');
   });
 
   it('honours the nearest .claimfloor.json, an explicit --config, and reports an invalid one', () => {

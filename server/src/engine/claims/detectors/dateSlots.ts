@@ -7,10 +7,10 @@ import type { DetectionContext } from './detectionContext';
 const PLAUSIBLE_YEARS = 100;
 
 const SIZE: Record<DateMention['granularity'], { size: number; basis: string; provenance: AnswerSpace['provenance'] }> = {
-  day: { size: 365 * PLAUSIBLE_YEARS, basis: `day, month and year: 365 × ${PLAUSIBLE_YEARS} plausible years (THEORY.md §8, h ≈ 15 bits)`, provenance: 'assumption' },
+  day: { size: 365 * PLAUSIBLE_YEARS, basis: `day, month and year: 365 × ${PLAUSIBLE_YEARS} plausible years (h ≈ 15 bits)`, provenance: 'assumption' },
   'day-month': { size: 365, basis: 'day and month: 365 values (KNVZ 2025 birthday example, |E_c| = 364)', provenance: 'computed' },
   month: { size: 12 * PLAUSIBLE_YEARS, basis: `month and year: 12 × ${PLAUSIBLE_YEARS} plausible years`, provenance: 'assumption' },
-  year: { size: PLAUSIBLE_YEARS, basis: `year only: ${PLAUSIBLE_YEARS} plausible years (THEORY.md §8, h ≈ 6–7 bits)`, provenance: 'assumption' },
+  year: { size: PLAUSIBLE_YEARS, basis: `year only: ${PLAUSIBLE_YEARS} plausible years (h ≈ 6–7 bits)`, provenance: 'assumption' },
   decade: { size: PLAUSIBLE_YEARS / 10, basis: `decade: ${PLAUSIBLE_YEARS / 10} plausible decades`, provenance: 'assumption' },
 };
 

@@ -95,7 +95,7 @@ export const detectStatistics: Detector = (context: DetectionContext): ClaimDraf
     context.takeAll({
       type: 'statistic',
       slots,
-      answerSpace: { size: 10 ** Math.max(1, digits), basis: `${digits} significant digit${digits === 1 ? '' : 's'}: 10^${digits} values (THEORY.md §8, 1 − 10^−k)`, provenance: 'computed' },
+      answerSpace: { size: 10 ** Math.max(1, digits), basis: `${digits} significant digit${digits === 1 ? '' : 's'}: 10^${digits} values`, provenance: 'computed' },
       checks,
     }),
   ];

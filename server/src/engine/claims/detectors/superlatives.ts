@@ -111,7 +111,7 @@ export const detectSuperlatives: Detector = (context: DetectionContext): ClaimDr
     context.takeAll({
       type: 'superlative',
       slots: free,
-      answerSpace: { size: 2, basis: 'a universal claim is true or false; KNVZ Theorem 2 is vacuous at |E_c| = 1 (THEORY.md §8)', provenance: 'computed' },
+      answerSpace: { size: 2, basis: 'a universal claim is true or false; KNVZ Theorem 2 is vacuous at |E_c| = 1 (docs/floor.md)', provenance: 'computed' },
       checks: [],
     }),
   ];
