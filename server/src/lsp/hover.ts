@@ -74,7 +74,9 @@ function raritySection(claim: AssessedClaim): string[] {
   const g = c.grounding;
   if (g.status === 'contradicted') out.push(`- **Source says ${e(g.conflict!.stated)}**, not ${e(g.conflict!.claimed)} — ${place(g.passage!)}: “${e(g.passage!.passage.text.slice(0, 160))}”`);
   else if (g.status === 'supported') out.push(`- Supported by ${place(g.passage!)}: “${e(g.passage!.passage.text.slice(0, 160))}”`);
+  else if (g.status === 'unsupported' && g.partial) out.push(`- Partly supported: your sources state ${g.partial.stated.map((v) => `“${e(v)}”`).join(', ')}, not ${g.partial.missing.map((v) => `“${e(v)}”`).join(', ')}`);
   else if (g.status === 'unsupported') out.push(`- Nothing in your sources mentions it (${g.passagesRead} passage${g.passagesRead === 1 ? '' : 's'} read)`);
+  else if (g.status === 'no-subject-source') out.push('- No source is about this subject: your sources neither support nor contradict it');
   else out.push('- No sources to check against: add folders to `sources` in .claimfloor.json, link files, or cite .bib entries');
   return out;
 }

@@ -44,7 +44,7 @@ export function claimMessage(claim: Omit<AssessedClaim, 'message'>, threshold: n
 }
 
 const SINGLETON_NOTE = { unseen: 'in no other file', singleton: 'in 1 other file (singleton)', repeated: 'repeated' } as const;
-const GROUNDING_NOTE = { supported: 'supported by your sources', unsupported: 'not in your sources' } as const;
+const GROUNDING_NOTE = { supported: 'supported by your sources', unsupported: 'not in your sources', 'no-subject-source': 'no source about this subject' } as const;
 
 /** "; in no other file; not in your sources" — what the workspace and the sources said. */
 function corpusNote(claim: Omit<AssessedClaim, 'message'>): string {
@@ -52,6 +52,6 @@ function corpusNote(claim: Omit<AssessedClaim, 'message'>): string {
   const o = claim.corpus?.occurrences;
   if (o) parts.push(o.status === 'repeated' ? `in ${o.count} other files` : SINGLETON_NOTE[o.status]);
   const g = claim.corpus?.grounding.status;
-  if (g === 'supported' || g === 'unsupported') parts.push(GROUNDING_NOTE[g]);
+  if (g === 'supported' || g === 'unsupported' || g === 'no-subject-source') parts.push(GROUNDING_NOTE[g]);
   return parts.map((p) => `; ${p}`).join('');
 }
