@@ -1,0 +1,52 @@
+// Every grounding verdict on WikiBio dev with each passage's Wikipedia article as a source, as
+// `claimfloor audit drafts --sources sources` gives it (bench/lib/evalRun.ts): the count per
+// status and every "contradicted" claim with its sentence's label, what it claimed, what the
+// source states and the passage, for judging by hand.
+//
+//   npx tsx bench/groundingReport.ts [--json out.json]
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { readDataset } from './lib/evalData';
+import { runProduct } from './lib/evalRun';
+
+const { values: args } = parseArgs({ options: { json: { type: 'string' } } });
+
+async function main(): Promise<void> {
+  const documents = readDataset('wikibio');
+  const run = await runProduct(documents, 'reference');
+  const counts = new Map<string, number>();
+  const noSubject: string[] = [];
+  const contradictions: Array<{ document: string; label: string; claim: string; claimed: string; stated: string; source: string; excerpt: string }> = [];
+  for (const d of documents) {
+    for (const c of run.claims.get(d.id) ?? []) {
+      const g = c.corpus?.grounding;
+      const status = g?.status ?? 'none';
+      counts.set(status, (counts.get(status) ?? 0) + 1);
+      if (g?.status === 'no-subject-source') noSubject.push(`doc ${d.id} [${c.subject ?? '—'}]: ${c.text}`);
+      if (g?.status !== 'contradicted') continue;
+      const unit = d.units.find((u) => c.start < u.end && c.end > u.start);
+      const at = g.passage!.passage.text.indexOf(g.conflict!.stated);
+      const excerpt = g.passage!.passage.text.slice(Math.max(0, at - 120), at + 80);
+      contradictions.push({
+        document: d.id,
+        label: unit?.grade ?? 'unlabelled',
+        claim: c.text,
+        claimed: g.conflict!.claimed,
+        stated: g.conflict!.stated,
+        source: `${g.passage!.document.split('/').pop()}${g.passage!.document.endsWith(`/${d.id}.txt`) ? ' (its own article)' : ' (ANOTHER article)'}`,
+        excerpt,
+      });
+    }
+  }
+  console.log(`WikiBio dev, ${documents.length} passages, its article as each passage's source (${run.seconds.toFixed(1)} s)`);
+  console.log([...counts].map(([s, n]) => `${s}: ${n}`).join(', '));
+  console.log(`\n${contradictions.length} contradicted:`);
+  contradictions.forEach((x, i) => {
+    console.log(`\n${i + 1}. [${x.label}] doc ${x.document}: ${x.claim}`);
+    console.log(`   claimed ${x.claimed}; source ${x.source} states ${x.stated}: “…${x.excerpt}…”`);
+  });
+  console.log(`\n${noSubject.length} with no source about their subject:\n${noSubject.join('\n')}`);
+  if (args.json) writeFileSync(args.json, JSON.stringify({ counts: Object.fromEntries(counts), contradictions }, null, 2));
+}
+
+void main();
