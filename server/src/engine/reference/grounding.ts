@@ -51,17 +51,42 @@ interface Claimed {
   qualifier?: Qualifier;
 }
 
+/** One end of a life span: a date, or a bare year ("1867", "c. 1650"), which is a date here. */
+function spanDate(text: string): ValueMention | undefined {
+  const [date] = valueMentions(text).filter((v) => v.kind === 'date');
+  if (date) return date;
+  const year = /^(\s*(?:c\.|ca\.|circa)?\s*)(\d{3,4})\s*$/.exec(text);
+  return year ? { key: `year:${Number(year[2])}`, start: year[1].length, end: year[1].length + year[2].length, text: year[2], kind: 'date' } : undefined;
+}
+
+/**
+ * A parenthesis of two dates is a life span only right after a name that opens the sentence
+ * ("Marie Curie (1867 – 1934) was …"); after a title it is a run ("Petticoat Junction (1964–1970)").
+ */
+function isLifespan(sentence: string, at: number): boolean {
+  const before = sentence.slice(0, at).trim();
+  if (before.length === 0 || before.length > 120) return false;
+  return before.split(/[\s,]+/).every((w) => w === '' || /^[\p{Lu}"“'‘(]/u.test(w) || /^\d+(?:st|nd|rd|th)$/.test(w) || NAME_PARTICLES.has(w.toLowerCase()));
+}
+
+const NAME_PARTICLES = new Set(['de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'la', 'le', 'of', 'the', 'y', 'bin', 'ibn', 'al', 'née', 'nee', 'jr', 'jr.', 'sr', 'sr.']);
+
+/** A life span's birth and death. */
+function lifespanStatements(m: RegExpMatchArray): Statement[] {
+  const found: Statement[] = [];
+  const birth = spanDate(m[1]);
+  const death = spanDate(m[2]);
+  if (birth) found.push({ mention: birth, attribute: { kind: 'born' }, qualifier: qualifierBefore(m[1], birth.start) });
+  if (death) found.push({ mention: death, attribute: { kind: 'died' }, qualifier: qualifierBefore(m[2], death.start) });
+  return found;
+}
+
 /** Dates and numbers the sentences about the subject state, each with its attribute; life spans are a birth and a death. */
 function statements(sentences: ReadonlyArray<{ text: string }>): Statement[] {
   const found: Statement[] = [];
   for (const { text: sentence } of sentences) {
-    const lifespans = [...sentence.matchAll(LIFESPAN)];
-    for (const m of lifespans) {
-      const [birth] = valueMentions(m[1]).filter((v) => v.kind === 'date');
-      const [death] = valueMentions(m[2]).filter((v) => v.kind === 'date');
-      if (birth) found.push({ mention: birth, attribute: { kind: 'born' }, qualifier: qualifierBefore(m[1], birth.start) });
-      if (death) found.push({ mention: death, attribute: { kind: 'died' }, qualifier: qualifierBefore(m[2], death.start) });
-    }
+    const lifespans = [...sentence.matchAll(LIFESPAN)].filter((m) => isLifespan(sentence, m.index!));
+    for (const m of lifespans) found.push(...lifespanStatements(m));
     const inLifespan = (at: number) => lifespans.some((m) => at >= m.index! && at < m.index! + m[0].length);
     for (const mention of valueMentions(sentence)) {
       if (mention.kind === 'identifier' || inLifespan(mention.start)) continue;
@@ -78,8 +103,8 @@ function claimedValues(fact: ClaimFact, sentence: string): Claimed[] {
     if (value.kind !== 'key' || value.valueKind === 'identifier') continue;
     const at = Math.max(0, sentence.indexOf(value.slot.text));
     const span = new RegExp(LIFESPAN.source).exec(value.slot.text);
-    if (span) {
-      const spanStatements = statements([{ text: value.slot.text }]);
+    if (span && isLifespan(sentence, at)) {
+      const spanStatements = lifespanStatements(span);
       for (const s of spanStatements) out.push({ key: s.mention.key, kind: 'date', text: s.mention.text, attribute: s.attribute, qualifier: s.qualifier });
       if (spanStatements.length > 0) continue;
     }

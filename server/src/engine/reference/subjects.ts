@@ -11,7 +11,7 @@ import { foldText } from './valueKeys';
 export function sentencesOf(text: string): Array<{ text: string; start: number }> {
   const out: Array<{ text: string; start: number }> = [];
   let start = 0;
-  for (const m of text.matchAll(/(?<=[.!?])\s+(?=[\p{Lu}"“(])/gu)) {
+  for (const m of text.matchAll(/(?<=[.!?])\s+(?=[\p{Lu}"“])/gu)) {
     out.push({ text: text.slice(start, m.index), start });
     start = m.index! + m[0].length;
   }
@@ -64,7 +64,7 @@ export function documentAbout(document: CorpusDocument, subject: readonly string
   if (about === undefined) {
     const first = document.passages[0];
     // A heading or a short title line counts with the first sentence of what follows it.
-    const lead = [first, ...(first.text.length < 120 && document.passages[1] ? [document.passages[1]] : [])].map((p) => sentencesOf(p.text)[0]?.text ?? '');
+    const lead = [...(document.title ? [document.title] : []), ...[first, ...(first.text.length < 120 && document.passages[1] ? [document.passages[1]] : [])].map((p) => sentencesOf(p.text)[0]?.text ?? '')];
     about = lead.some((s) => namesSubject(s, subject));
     cache.set(key, about);
   }
