@@ -16,12 +16,21 @@ async function main(): Promise<void> {
   const run = await runProduct(documents, 'reference');
   const counts = new Map<string, number>();
   const noSubject: string[] = [];
+  /** Per status, claims in labelled sentences and how many of those sentences are accurate. */
+  const byLabel = new Map<string, { claims: number; accurate: number }>();
   const contradictions: Array<{ document: string; label: string; claim: string; claimed: string; stated: string; source: string; excerpt: string }> = [];
   for (const d of documents) {
     for (const c of run.claims.get(d.id) ?? []) {
       const g = c.corpus?.grounding;
       const status = g?.status ?? 'none';
       counts.set(status, (counts.get(status) ?? 0) + 1);
+      const unitOf = d.units.find((u) => c.start < u.end && c.end > u.start);
+      if (unitOf) {
+        const entry = byLabel.get(status) ?? { claims: 0, accurate: 0 };
+        entry.claims++;
+        if (!unitOf.wrong) entry.accurate++;
+        byLabel.set(status, entry);
+      }
       if (g?.status === 'no-subject-source') noSubject.push(`doc ${d.id} [${c.subject ?? '—'}]: ${c.text}`);
       if (g?.status !== 'contradicted') continue;
       const unit = d.units.find((u) => c.start < u.end && c.end > u.start);
@@ -40,13 +49,14 @@ async function main(): Promise<void> {
   }
   console.log(`WikiBio dev, ${documents.length} passages, its article as each passage's source (${run.seconds.toFixed(1)} s)`);
   console.log([...counts].map(([s, n]) => `${s}: ${n}`).join(', '));
+  console.log([...byLabel].map(([s, { claims, accurate }]) => `${s}: ${accurate} of ${claims} claims in accurate sentences (${((100 * accurate) / claims).toFixed(0)}%)`).join('\n'));
   console.log(`\n${contradictions.length} contradicted:`);
   contradictions.forEach((x, i) => {
     console.log(`\n${i + 1}. [${x.label}] doc ${x.document}: ${x.claim}`);
     console.log(`   claimed ${x.claimed}; source ${x.source} states ${x.stated}: “…${x.excerpt}…”`);
   });
   console.log(`\n${noSubject.length} with no source about their subject:\n${noSubject.join('\n')}`);
-  if (args.json) writeFileSync(args.json, JSON.stringify({ counts: Object.fromEntries(counts), contradictions }, null, 2));
+  if (args.json) writeFileSync(args.json, JSON.stringify({ counts: Object.fromEntries(counts), byLabel: Object.fromEntries(byLabel), contradictions }, null, 2));
 }
 
 void main();

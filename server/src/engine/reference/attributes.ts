@@ -86,7 +86,8 @@ function awardName(text: string): string {
 export function sameAttribute(a: Attribute, b: Attribute): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'award') return a.name === (b as typeof a).name;
-  if (a.kind === 'quantity') return a.nouns[0] !== undefined && (b as typeof a).nouns.slice(0, 2).includes(a.nouns[0]);
+  // "104 league appearances" is not "200 appearances": the counted noun is the first word after the number on both sides.
+  if (a.kind === 'quantity') return a.nouns[0] !== undefined && a.nouns[0] === (b as typeof a).nouns[0];
   return true;
 }
 
