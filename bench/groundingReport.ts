@@ -3,17 +3,21 @@
 // status and every "contradicted" claim with its sentence's label, what it claimed, what the
 // source states and the passage, for judging by hand.
 //
-//   npx tsx bench/groundingReport.ts [--json out.json]
+// `--set factcheck` reads Factcheck-GPT dev against its retrieved evidence instead (`--evidence human`
+// for the annotators' notes).
+//
+//   npx tsx bench/groundingReport.ts [--set wikibio|factcheck] [--evidence auto|human] [--json out.json]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readDataset } from './lib/evalData';
 import { runProduct } from './lib/evalRun';
 
-const { values: args } = parseArgs({ options: { json: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { json: { type: 'string' }, set: { type: 'string', default: 'wikibio' }, evidence: { type: 'string', default: 'auto' } } });
+const factcheck = args.set === 'factcheck';
 
 async function main(): Promise<void> {
-  const documents = readDataset('wikibio');
-  const run = await runProduct(documents, 'reference');
+  const documents = readDataset(factcheck ? 'factcheck' : 'wikibio');
+  const run = await runProduct(documents, factcheck ? (args.evidence === 'human' ? 'human' : 'auto') : 'reference');
   const counts = new Map<string, number>();
   const noSubject: string[] = [];
   /** Per status, claims in labelled sentences and how many of those sentences are accurate. */
@@ -38,16 +42,20 @@ async function main(): Promise<void> {
       const excerpt = g.passage!.passage.text.slice(Math.max(0, at - 120), at + 80);
       contradictions.push({
         document: d.id,
-        label: unit?.grade ?? 'unlabelled',
+        label: unit?.grade ?? (unit ? (unit.wrong ? 'false' : 'true') : 'unlabelled'),
         claim: c.text,
         claimed: g.conflict!.claimed,
         stated: g.conflict!.stated,
-        source: `${g.passage!.document.split('/').pop()}${g.passage!.document.endsWith(`/${d.id}.txt`) ? ' (its own article)' : ' (ANOTHER article)'}`,
+        source: `${g.passage!.document.split('/').pop()}${g.passage!.document.endsWith(`/${d.id.replace(/[^\w.-]/g, '_')}.txt`) ? ' (its own source)' : ' (ANOTHER document\'s source)'}`,
         excerpt,
       });
     }
   }
-  console.log(`WikiBio dev, ${documents.length} passages, its article as each passage's source (${run.seconds.toFixed(1)} s)`);
+  console.log(
+    factcheck
+      ? `Factcheck-GPT dev, ${documents.length} responses, its ${args.evidence === 'human' ? "annotators' evidence" : 'retrieved evidence'} as each response's source (${run.seconds.toFixed(1)} s)`
+      : `WikiBio dev, ${documents.length} passages, its article as each passage's source (${run.seconds.toFixed(1)} s)`,
+  );
   console.log([...counts].map(([s, n]) => `${s}: ${n}`).join(', '));
   console.log([...byLabel].map(([s, { claims, accurate }]) => `${s}: ${accurate} of ${claims} claims in accurate sentences (${((100 * accurate) / claims).toFixed(0)}%)`).join('\n'));
   console.log(`\n${contradictions.length} contradicted:`);

@@ -62,6 +62,18 @@ describe('grounding: the same attribute', () => {
     const fewer = analyse('The registry hosts fewer than 1,000 modules.', registry);
     assert.deepEqual(fewer[0]?.corpus?.grounding.conflict, { claimed: '1,000', stated: '1,200' });
   });
+
+  it('a source giving several values for the attribute settles none of them; a bound of a range is not a value', () => {
+    const versions = sources({ 'llama.md': 'Llama 2 comes in versions of 7 billion parameters, 13 billion parameters and 70 billion parameters.' });
+    assert.ok(noError(analyse('The largest Llama 2 model has 4.5 billion parameters.', versions)));
+    assert.ok(noError(analyse('Smaller Llama 2 models range from 110 million to 1.5 billion parameters.', sources({ 'llama.md': 'The smallest Llama 2 model has 7 billion parameters.' }))));
+  });
+
+  it('another person\'s death in a sentence about the subject is not the subject\'s death', () => {
+    const albert = sources({ 'albert.txt': 'Albert I of Meissen (1158 – 24 June 1195) was the Margrave of Meissen. His father died in 1190. Dietrich inherited after Henry\'s death in 1197.' });
+    const [claim] = analyse('Albert I of Meissen died in 1195.', albert);
+    assert.equal(claim.corpus?.grounding.status, 'supported');
+  });
 });
 
 describe('grounding: values at their precision', () => {

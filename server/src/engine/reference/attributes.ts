@@ -22,11 +22,13 @@ const CUES: Array<[Attribute['kind'], RegExp]> = [
 ];
 
 /** Where a value's clause starts or ends: a value in the next clause is another fact's. */
-const CLAUSE_BREAK = /;|,?\s+(?:and|but|then|where|when|while|before|after|until)\s+|,\s+(?=\p{Ll}+ed\b)/gu;
+const CLAUSE_BREAK = /;|\s[–—-]\s|,?\s+(?:and|but|then|where|when|while|before|after|until|following)\s+|,\s+(?=\p{Ll}+ed\b)/gu;
 
 const WINDOW = { before: 70, after: 30 };
 
 const KIN_BEFORE = new RegExp(String.raw`\b${KIN}\b[^,;]{0,40}$`, 'i');
+/** "Henry's death in 1197": someone named is the one who died. */
+const POSSESSIVE_BEFORE = /\p{Lu}[\p{L}\p{M}-]*['’]s?\s+$/u;
 
 function clause(sentence: string, start: number, end: number): { from: number; to: number } {
   let from = Math.max(0, start - WINDOW.before);
@@ -51,7 +53,7 @@ export function attributeAt(sentence: string, start: number, end: number, kind: 
       // Cues before the value are read first: "born in 1867 and died" is a birth.
       const distance = cueEnd <= start ? start - cueEnd : cueStart >= end ? 1000 + cueStart - end : -1;
       if (distance < 0) continue;
-      if ((name === 'born' || name === 'died' || name === 'married') && KIN_BEFORE.test(sentence.slice(from, cueStart))) continue;
+      if ((name === 'born' || name === 'died' || name === 'married') && (KIN_BEFORE.test(sentence.slice(from, cueStart)) || POSSESSIVE_BEFORE.test(sentence.slice(from, cueStart)))) continue;
       const attribute: Attribute = name === 'award' ? { kind: 'award', name: awardName(m[0]) } : { kind: name as 'born' };
       if (!best || distance < best.distance) best = { attribute, distance };
     }
@@ -108,6 +110,8 @@ const QUALIFIERS: Array<[Qualifier, RegExp]> = [
   ['nearly', /\b(?:nearly|almost|just under)\s*$/i],
   ['about', /\b(?:about|around|approximately|roughly|some|circa|an estimated)\s*$|(?:\bc\.|\bca\.|~)\s*$/i],
   ['unsure', /\b(?:before|after|by|until|since|early|late|mid|the)\s*-?\s*$/i],
+  // A bound of a range or one of a list: "from 110 million to 1.5 billion", "between 1979 and 1991".
+  ['unsure', /\b(?:from|between|to|and|or|ranging)\s*$|[–-]\s*$/i],
 ];
 
 export function qualifierBefore(sentence: string, start: number): Qualifier | undefined {

@@ -161,6 +161,7 @@ function judgeValue(claimed: Claimed, about: ReadonlyArray<{ p: AboutPassage; st
   let conflict: Verdict | undefined;
   let loose: Verdict | undefined;
   let undecided = false;
+  const conflicting: Statement[] = [];
   for (const { p, statements } of about) {
     for (const s of statements) {
       if (s.mention.kind !== claimed.kind) continue;
@@ -168,12 +169,17 @@ function judgeValue(claimed: Claimed, about: ReadonlyArray<{ p: AboutPassage; st
       const same = claimed.attribute !== undefined && s.attribute !== undefined && sameAttribute(claimed.attribute, s.attribute);
       if (same) {
         if (comparison === 'agree') return { comparison: 'agree', statement: s, hit: p.hit };
-        if (comparison === 'conflict') conflict ??= { comparison: 'conflict', statement: s, hit: p.hit };
+        if (comparison === 'conflict') {
+          conflict ??= { comparison: 'conflict', statement: s, hit: p.hit };
+          conflicting.push(s);
+        }
         else undecided = true;
       } else if (comparison === 'agree' && (s.attribute === undefined || claimed.attribute === undefined)) loose ??= { comparison: 'agree', statement: s, hit: p.hit };
     }
   }
-  if (conflict && !undecided) return conflict;
+  // Sources that give several values for the attribute (versions, seasons, disagreeing sources) settle none of them.
+  const severalValues = conflicting.some((a) => conflicting.some((b) => compareValues({ key: a.mention.key }, { key: b.mention.key }) === 'conflict'));
+  if (conflict && !undecided && !severalValues) return conflict;
   if (conflict) return { comparison: 'none' };
   if (loose) return loose;
   // A BibTeX entry's year field is keyed without a sentence to read it in.
