@@ -126,6 +126,8 @@ describe('grounding: the subject first', () => {
     assert.ok(noError(tom));
     assert.deepEqual(statuses(claimsOf(tom, 'He died')), ['no-subject-source']);
     assert.match(claimsOf(tom, 'He died')[0].message, /no source about this subject/);
+    // A title before the surname is not another given name.
+    assert.equal(claimsOf(analyse('John Smith died in 1975.', sources({ 'smith.txt': 'Captain Smith (1 March 1901 – 12 February 1970) was an English cricketer.' })), 'John Smith')[0]?.corpus?.grounding.status, 'contradicted');
     // The same surname with another given name is another person.
     const mary = analyse('Mary Smith was an English cricketer. She died in 1945 in Derby.', index);
     assert.ok(noError(mary));

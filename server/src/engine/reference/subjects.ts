@@ -19,6 +19,9 @@ export function sentencesOf(text: string): Array<{ text: string; start: number }
   return out;
 }
 
+/** Words of rank or office written before a name: "Justice Ginsburg", "Admiral Flanagan" name no other given name. */
+const TITLES = new Set('sir dame dr mr mrs ms miss prof professor lord lady saint st rev reverend justice judge president senator governor mayor king queen prince princess duke duchess earl count baron emperor pope bishop archbishop cardinal father general admiral captain colonel major lieutenant sergeant commander chancellor minister premier chief coach'.split(' '));
+
 const hasWord = (folded: string, word: string) => ` ${folded} `.includes(` ${word} `);
 
 /** "Rick" and "Richard", "Kate" and "Kathleen": a nickname shares the given name's first three letters. */
@@ -43,7 +46,7 @@ export function namesSubject(sentence: string, subject: readonly string[]): bool
     if (foldText(m[2]) !== surname) continue;
     const before = foldText(m[1])
       .split(' ')
-      .filter((w) => w.length > 1);
+      .filter((w) => w.length > 1 && !TITLES.has(w));
     if (before.length === 0 || before.some((w) => given.some((g) => sameGivenName(w, g)))) return true;
   }
   return false;
