@@ -45,6 +45,7 @@ describe('grounding: the same attribute', () => {
     const meitner = sources({ 'meitner.txt': 'Lise Meitner (born 7 November 1878) was an Austrian physicist. In 1960 she moved to Cambridge.' });
     assert.ok(noError(analyse('Lise Meitner received her doctorate in 1921.', meitner)), 'the birth date is not the doctorate');
     assert.ok(noError(analyse('Lise Meitner died in 1972.', meitner)), 'the move is not the death');
+    assert.deepEqual(statuses(analyse('Lise Meitner died in 1960.', meitner)), ['unsupported'], 'nor does the year of the move support a death that year');
     const full = sources({ 'meitner.txt': 'Lise Meitner (7 November 1878 – 27 October 1968) was an Austrian physicist. Meitner received her doctorate in 1906. In 1960 she moved to Cambridge.' });
     const doctorate = analyse('Lise Meitner received her doctorate in 1921.', full).find((c) => c.corpus?.grounding.status === 'contradicted');
     assert.deepEqual(doctorate?.corpus?.grounding.conflict, { claimed: '1921', stated: '1906' });

@@ -174,7 +174,7 @@ function judgeValue(claimed: Claimed, about: ReadonlyArray<{ p: AboutPassage; st
           conflicting.push(s);
         }
         else undecided = true;
-      } else if (comparison === 'agree' && (s.attribute === undefined || claimed.attribute === undefined)) loose ??= { comparison: 'agree', statement: s, hit: p.hit };
+      } else if (comparison === 'agree' && claimed.attribute === undefined) loose ??= { comparison: 'agree', statement: s, hit: p.hit };
     }
   }
   // Sources that give several values for the attribute (versions, seasons, disagreeing sources) settle none of them.
