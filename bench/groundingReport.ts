@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const noSubject: string[] = [];
   /** Per status, claims in labelled sentences and how many of those sentences are accurate. */
   const byLabel = new Map<string, { claims: number; accurate: number }>();
-  const contradictions: Array<{ document: string; label: string; claim: string; claimed: string; stated: string; source: string; excerpt: string }> = [];
+  const contradictions: Array<{ document: string; label: string; claim: string; claimed: string; stated: string; attribute?: string; source: string; excerpt: string }> = [];
   for (const d of documents) {
     for (const c of run.claims.get(d.id) ?? []) {
       const g = c.corpus?.grounding;
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
         claim: c.text,
         claimed: g.conflict!.claimed,
         stated: g.conflict!.stated,
+        attribute: g.attribute,
         source: `${g.passage!.document.split('/').pop()}${g.passage!.document.endsWith(`/${d.id.replace(/[^\w.-]/g, '_')}.txt`) ? ' (its own source)' : ' (ANOTHER document\'s source)'}`,
         excerpt,
       });
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   console.log(`\n${contradictions.length} contradicted:`);
   contradictions.forEach((x, i) => {
     console.log(`\n${i + 1}. [${x.label}] doc ${x.document}: ${x.claim}`);
-    console.log(`   claimed ${x.claimed}; source ${x.source} states ${x.stated}: “…${x.excerpt}…”`);
+    console.log(`   claimed ${x.claimed} (${x.attribute}); source ${x.source} states ${x.stated}: “…${x.excerpt}…”`);
   });
   console.log(`\n${noSubject.length} with no source about their subject:\n${noSubject.join('\n')}`);
   if (args.json) writeFileSync(args.json, JSON.stringify({ counts: Object.fromEntries(counts), byLabel: Object.fromEntries(byLabel), contradictions }, null, 2));
