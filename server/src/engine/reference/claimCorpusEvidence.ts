@@ -5,7 +5,7 @@ import type { CorpusIndex, Occurrences, PassageHit } from './corpusIndex';
 import type { DraftReferences } from './draftReferences';
 import { aboutSubject, type Grounding, judgeClaim } from './grounding';
 import { sourceCoverage } from './sourceCoverage';
-import { passageAbout } from './subjects';
+import { aboutTest } from './subjects';
 import type { Gazetteer, PopularityReading } from './popularity';
 import { type TypeSingletonRate, typeSingletonRate } from '../theory/typeSingletonRate';
 
@@ -64,11 +64,12 @@ export function corpusEvidenceFor(corpus: CorpusContext, references: DraftRefere
   const documentsIndexed = index.size - (documentId && index.get(documentId) ? 1 : 0);
   return (claim) => {
     const fact = claimFact(claim);
+    const about = aboutTest(fact.subject);
     const found = index.occurrences(fact, documentId);
     const occurrences = found && { ...found, status: singletonStatus(found.count), documentsIndexed };
     const passages = hasSources
       ? // Only passages about the claim's subject are retrieved: BM25 alone would bring another person's biography.
-        index.retrieve(fact, claim.text, (document, passage) => (inScope(document.id) || cited(passage.bibKey)) && passageAbout(document, passage, fact.subject))
+        index.retrieve(fact, claim.text, (document, passage) => (inScope(document.id) || cited(passage.bibKey)) && about(document, passage))
       : [];
     const grounding: Grounding = hasSources ? ground(claim, fact, passages, index) : { status: 'no-sources', passagesRead: 0 };
     return { occurrences, popularity: claim.subject && gazetteer ? gazetteer.lookup(claim.subject) : undefined, grounding, typeRate: rateOf(claim.type) };

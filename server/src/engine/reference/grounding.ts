@@ -1,6 +1,6 @@
 import { type Attribute, attributeAt, compareValues, describeAttribute, type Qualifier, qualifierBefore, sameAttribute } from './attributes';
 import type { ClaimFact, SlotValue } from './claimFacts';
-import { type CorpusDocument, foldedPassage } from './corpusDocument';
+import { type CorpusDocument, foldedPassage, type Passage } from './corpusDocument';
 import type { PassageHit } from './corpusIndex';
 import type { SourceCoverage } from './sourceCoverage';
 import { subjectSentences } from './subjects';
@@ -130,6 +130,8 @@ export interface AboutPassage {
   /** The folded text of those sentences. */
   folded: string;
   sentences: Array<{ text: string; start: number }>;
+  /** The dates and numbers those sentences state, with their attributes. */
+  statements: Statement[];
 }
 
 /**
@@ -140,14 +142,31 @@ export interface AboutPassage {
 export function aboutSubject(fact: ClaimFact, passages: PassageHit[], documentOf: (id: string) => CorpusDocument | undefined = () => undefined): AboutPassage[] {
   const out: AboutPassage[] = [];
   for (const hit of passages) {
-    if (fact.subject.length === 0) {
-      out.push({ hit, folded: foldedPassage(hit.passage), sentences: [{ text: hit.passage.text, start: 0 }] });
-      continue;
-    }
-    const sentences = subjectSentences(documentOf(hit.document), hit.passage, fact.subject);
-    if (sentences.length > 0) out.push({ hit, folded: foldText(sentences.map((s) => s.text).join(' ')), sentences });
+    const read = passageReading(hit, fact.subject, documentOf);
+    if (read.sentences.length > 0) out.push({ hit, ...read });
   }
   return out;
+}
+
+/**
+ * A stored passage's sentences about a subject, their folded text and the values they state,
+ * worked out once per passage and subject (every claim about a subject reads the same passages).
+ * A changed file is a new passage object, so the entries go with the old one.
+ */
+const readings = new WeakMap<Passage, Map<string, Omit<AboutPassage, 'hit'>>>();
+const MAX_READINGS_PER_PASSAGE = 64;
+
+function passageReading(hit: PassageHit, subject: readonly string[], documentOf: (id: string) => CorpusDocument | undefined): Omit<AboutPassage, 'hit'> {
+  let bySubject = readings.get(hit.passage);
+  if (!bySubject || bySubject.size >= MAX_READINGS_PER_PASSAGE) readings.set(hit.passage, (bySubject = new Map()));
+  const key = subject.join(' ');
+  let read = bySubject.get(key);
+  if (!read) {
+    const sentences = subject.length === 0 ? [{ text: hit.passage.text, start: 0 }] : subjectSentences(documentOf(hit.document), hit.passage, subject);
+    read = { folded: subject.length === 0 ? foldedPassage(hit.passage) : foldText(sentences.map((s) => s.text).join(' ')), sentences, statements: statements(sentences) };
+    bySubject.set(key, read);
+  }
+  return read;
 }
 
 type Verdict = { comparison: 'agree' | 'conflict' | 'none'; statement?: Statement; hit?: PassageHit };
@@ -199,7 +218,7 @@ function judgeValue(claimed: Claimed, about: ReadonlyArray<{ p: AboutPassage; st
 export function judgeClaim(fact: ClaimFact, claimSentence: string, passages: PassageHit[], about = aboutSubject(fact, passages)): Grounding {
   const passagesRead = passages.length;
   if (fact.subject.length > 0 && about.length === 0) return { status: 'no-subject-source', passagesRead };
-  const read = about.map((p) => ({ p, statements: statements(p.sentences) }));
+  const read = about.map((p) => ({ p, statements: p.statements }));
   const claimed = claimedValues(fact, claimSentence);
   const verdicts = claimed.map((c) => ({ c, verdict: judgeValue(c, read) }));
   const conflicting = verdicts.find(({ verdict }) => verdict.comparison === 'conflict');

@@ -58,11 +58,10 @@ const aboutCache = new WeakMap<CorpusDocument, Map<string, boolean>>();
  * Whether a whole document is about the subject: its title or first sentence names it. Pronouns
  * and unnamed sentences in such a document are read as about the subject.
  */
-export function documentAbout(document: CorpusDocument, subject: readonly string[]): boolean {
+export function documentAbout(document: CorpusDocument, subject: readonly string[], key = subject.join(' ')): boolean {
   if (subject.length === 0 || document.passages.length === 0) return false;
   let cache = aboutCache.get(document);
   if (!cache) aboutCache.set(document, (cache = new Map()));
-  const key = subject.join(' ');
   let about = cache.get(key);
   if (about === undefined) {
     const first = document.passages[0];
@@ -74,11 +73,24 @@ export function documentAbout(document: CorpusDocument, subject: readonly string
   return about;
 }
 
-/** Whether a passage may hold statements about the subject: it is in a document about it, or it names it. */
-export function passageAbout(document: CorpusDocument, passage: Passage, subject: readonly string[]): boolean {
-  if (subject.length === 0) return true;
-  if (documentAbout(document, subject)) return true;
-  return hasWord(foldedPassage(passage), subject[subject.length - 1]) && sentencesOf(passage.text).some((s) => namesSubject(s.text, subject));
+/** The folded words of a stored passage, built once: retrieval asks every candidate passage whether it names the subject. */
+const passageWords = new WeakMap<Passage, Set<string>>();
+
+function wordsOfPassage(passage: Passage): Set<string> {
+  let words = passageWords.get(passage);
+  if (!words) passageWords.set(passage, (words = new Set(foldedPassage(passage).split(' '))));
+  return words;
+}
+
+/**
+ * Whether a passage may hold statements about the subject: it is in a document about it, or it
+ * names it. One test per subject, for every candidate passage retrieval brings for its claims.
+ */
+export function aboutTest(subject: readonly string[]): (document: CorpusDocument, passage: Passage) => boolean {
+  if (subject.length === 0) return () => true;
+  const key = subject.join(' ');
+  const surname = subject[subject.length - 1];
+  return (document, passage) => documentAbout(document, subject, key) || (wordsOfPassage(passage).has(surname) && sentencesOf(passage.text).some((s) => namesSubject(s.text, subject)));
 }
 
 /**
