@@ -90,7 +90,7 @@ export interface ClaimRecord {
   model: { used: false } | { used: true; name: string; slots: Array<Record<string, unknown>> };
   occurrences: number | null;
   singletonStatus: 'unseen' | 'singleton' | 'repeated' | 'unmeasured';
-  groundingStatus: 'supported' | 'contradicted' | 'unsupported' | 'no-sources';
+  groundingStatus: 'supported' | 'contradicted' | 'unsupported' | 'no-subject-source' | 'no-sources';
   evidenceLocations: Array<{ kind: string; file: string; line: number; excerpt: string }>;
   corpus: Record<string, unknown> | null;
 }

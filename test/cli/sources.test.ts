@@ -44,7 +44,7 @@ describe('claimfloor audit --sources', () => {
     const hopper = draft.claims.find((c) => c.text.startsWith('Grace Hopper'))!;
     assert.equal(hopper.occurrences, 1);
     assert.equal(hopper.singletonStatus, 'singleton');
-    assert.equal(hopper.groundingStatus, 'unsupported');
+    assert.equal(hopper.groundingStatus, 'no-subject-source', 'no source is about Grace Hopper');
     assert.deepEqual(hopper.evidenceLocations.map((l) => [l.kind, l.file, l.line]), [['occurrence', join(dir, 'docs', 'notes.md'), 1]]);
   });
 

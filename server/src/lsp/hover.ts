@@ -30,6 +30,8 @@ function sourcesLine(claim: AssessedClaim): string | undefined {
   if (!g || g.status === 'no-sources') return undefined;
   if (g.status === 'contradicted') return `**Sources:** your source (${place(g.passage!)}) says ${e(g.conflict!.stated)}, not ${e(g.conflict!.claimed)}.`;
   if (g.status === 'supported') return `**Sources:** supported by ${place(g.passage!)}.`;
+  if (g.status === 'no-subject-source') return '**Sources:** none is about this subject, so they neither support nor contradict it.';
+  if (g.partial) return `**Sources:** partly supported — they state ${g.partial.stated.map((v) => `“${e(v)}”`).join(', ')}, not ${g.partial.missing.map((v) => `“${e(v)}”`).join(', ')}.`;
   return `**Sources:** nothing in your sources states it (${g.passagesRead} passage${g.passagesRead === 1 ? '' : 's'} read).`;
 }
 
@@ -112,7 +114,9 @@ function raritySection(claim: AssessedClaim): string[] {
   const g = c.grounding;
   if (g.status === 'contradicted') out.push(`- **Source says ${e(g.conflict!.stated)}**, not ${e(g.conflict!.claimed)} — ${place(g.passage!)}: “${e(g.passage!.passage.text.slice(0, 160))}”`);
   else if (g.status === 'supported') out.push(`- Supported by ${place(g.passage!)}: “${e(g.passage!.passage.text.slice(0, 160))}”`);
+  else if (g.status === 'unsupported' && g.partial) out.push(`- Partly supported: your sources state ${g.partial.stated.map((v) => `“${e(v)}”`).join(', ')}, not ${g.partial.missing.map((v) => `“${e(v)}”`).join(', ')}`);
   else if (g.status === 'unsupported') out.push(`- Nothing in your sources mentions it (${g.passagesRead} passage${g.passagesRead === 1 ? '' : 's'} read)`);
+  else if (g.status === 'no-subject-source') out.push('- No source is about this subject: your sources neither support nor contradict it');
   else out.push('- No sources to check against: add folders to `sources` in .claimfloor.json, link files, or cite .bib entries');
   return out;
 }

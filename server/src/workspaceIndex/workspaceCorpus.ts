@@ -62,7 +62,7 @@ export interface BuildStats {
 }
 
 /** The persisted index: one JSON line per document after a header, in the cache store (see `persist`). */
-const PERSISTED_FORMAT = 'claimfloor-index-2';
+const PERSISTED_FORMAT = 'claimfloor-index-3';
 
 
 /**

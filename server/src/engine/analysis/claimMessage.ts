@@ -56,7 +56,7 @@ export function claimMessage(claim: Omit<AssessedClaim, 'message'>, threshold: n
   return `${capitalised(name)}${quoteSlots(claim)}: risk ${riskText(claim)}${reason ? ` — ${reason}` : ''}; ${action}${corpusNote(claim)}.`;
 }
 
-const GROUNDING_NOTE = { supported: 'supported by your sources', unsupported: 'not in your sources' } as const;
+const GROUNDING_NOTE = { supported: 'supported by your sources', unsupported: 'not in your sources', 'no-subject-source': 'no source about this subject' } as const;
 
 /** "; also in 1 other file; not in your sources" — what the workspace and the sources said. */
 function corpusNote(claim: Omit<AssessedClaim, 'message'>): string {
@@ -65,6 +65,6 @@ function corpusNote(claim: Omit<AssessedClaim, 'message'>): string {
   // Unseen is how most claims stand; only a fact stated elsewhere in the workspace is news.
   if (o && o.status !== 'unseen') parts.push(o.status === 'repeated' ? `also in ${o.count} other files` : 'also in 1 other file');
   const g = claim.corpus?.grounding.status;
-  if (g === 'supported' || g === 'unsupported') parts.push(GROUNDING_NOTE[g]);
+  if (g === 'supported' || g === 'unsupported' || g === 'no-subject-source') parts.push(GROUNDING_NOTE[g]);
   return parts.map((p) => `; ${p}`).join('');
 }

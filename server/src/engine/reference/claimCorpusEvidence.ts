@@ -5,6 +5,7 @@ import type { CorpusIndex, Occurrences, PassageHit } from './corpusIndex';
 import type { DraftReferences } from './draftReferences';
 import { aboutSubject, type Grounding, judgeClaim } from './grounding';
 import { sourceCoverage } from './sourceCoverage';
+import { aboutTest } from './subjects';
 import type { Gazetteer, PopularityReading } from './popularity';
 import { type TypeSingletonRate, typeSingletonRate } from '../theory/typeSingletonRate';
 
@@ -37,7 +38,7 @@ export function singletonStatus(count: number): SingletonStatus {
 
 /** Judged against the passages about the claim's subject, and its sentence's coverage by the documents they come from. */
 function ground(claim: Claim, fact: ClaimFact, passages: PassageHit[], index: CorpusIndex): Grounding {
-  const about = aboutSubject(fact, passages);
+  const about = aboutSubject(fact, passages, (id) => index.get(id));
   const documents = [...new Set(about.map(({ hit }) => hit.document))].map((id) => index.get(id)!);
   return { ...judgeClaim(fact, claim.text, passages, about), coverage: sourceCoverage(claim.text, fact.subject, documents) };
 }
@@ -63,10 +64,12 @@ export function corpusEvidenceFor(corpus: CorpusContext, references: DraftRefere
   const documentsIndexed = index.size - (documentId && index.get(documentId) ? 1 : 0);
   return (claim) => {
     const fact = claimFact(claim);
+    const about = aboutTest(fact.subject);
     const found = index.occurrences(fact, documentId);
     const occurrences = found && { ...found, status: singletonStatus(found.count), documentsIndexed };
     const passages = hasSources
-      ? index.retrieve(fact, claim.text, (document, passage) => inScope(document.id) || cited(passage.bibKey))
+      ? // Only passages about the claim's subject are retrieved: BM25 alone would bring another person's biography.
+        index.retrieve(fact, claim.text, (document, passage) => (inScope(document.id) || cited(passage.bibKey)) && about(document, passage))
       : [];
     const grounding: Grounding = hasSources ? ground(claim, fact, passages, index) : { status: 'no-sources', passagesRead: 0 };
     return { occurrences, popularity: claim.subject && gazetteer ? gazetteer.lookup(claim.subject) : undefined, grounding, typeRate: rateOf(claim.type) };

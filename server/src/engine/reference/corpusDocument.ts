@@ -34,6 +34,8 @@ export interface CorpusDocument {
   mtimeMs: number;
   size: number;
   passages: Passage[];
+  /** A Markdown file's first heading, when it comes before any prose: what the document is about. */
+  title?: string;
   /** Multi-word proper names in the document, folded ("albert einstein"): resolves a bare surname. */
   names: string[];
   /** The fact keys of the claims the engine finds in it, with their types (Good–Turing counts). */
@@ -135,5 +137,7 @@ export function corpusDocument(
   for (const claim of sentences.flatMap((s) => s.claims)) {
     for (const key of claimFact(claim).keys) facts.push({ type: claim.type, key });
   }
-  return { ...base, passages, names: [...names], facts };
+  const heading = prose.headings[0];
+  const title = heading !== undefined && (prose.blocks[0] === undefined || heading < prose.blocks[0].start) ? /^[ \t]*#{1,6}[ \t]+(.*?)[ \t#]*$/m.exec(text.slice(heading, text.indexOf('\n', heading) === -1 ? undefined : text.indexOf('\n', heading)))?.[1] : undefined;
+  return { ...base, passages, ...(title ? { title } : {}), names: [...names], facts };
 }

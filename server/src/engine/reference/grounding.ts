@@ -1,10 +1,16 @@
+import { type Attribute, attributeAt, compareValues, describeAttribute, type Qualifier, qualifierBefore, sameAttribute } from './attributes';
 import type { ClaimFact, SlotValue } from './claimFacts';
-import { foldedPassage } from './corpusDocument';
+import { type CorpusDocument, foldedPassage, type Passage } from './corpusDocument';
 import type { PassageHit } from './corpusIndex';
 import type { SourceCoverage } from './sourceCoverage';
-import { foldText, keysAgree, valueMentions, type ValueMention } from './valueKeys';
+import { subjectSentences } from './subjects';
+import { foldText, valueMentions, type ValueMention } from './valueKeys';
 
-export type GroundingStatus = 'supported' | 'contradicted' | 'unsupported' | 'no-sources';
+/**
+ * `no-subject-source`: the writer has sources, but none is about the claim's subject, so they
+ * neither support nor contradict it.
+ */
+export type GroundingStatus = 'supported' | 'contradicted' | 'unsupported' | 'no-subject-source' | 'no-sources';
 
 export interface Grounding {
   status: GroundingStatus;
@@ -12,6 +18,10 @@ export interface Grounding {
   passage?: PassageHit;
   /** For a contradiction: the claim's value and what the source states instead ("1879"). */
   conflict?: { claimed: string; stated: string };
+  /** Unsupported with some values stated: the values a source about the subject states, and those none does. */
+  partial?: { stated: string[]; missing: string[] };
+  /** For a contradiction: what the conflicting values are values of ("born", "nobel prize in physics"). */
+  attribute?: string;
   /** How many source passages were read. */
   passagesRead: number;
   /** How much of the claim's sentence the sources about its subject contain (absent without sources). */
@@ -28,42 +38,85 @@ const LIFESPAN = /\(([^()]{3,40}?)\s*[–-]\s*([^()]{3,40}?)\)/g;
 
 interface Statement {
   mention: ValueMention;
-  /** Folded words around it in its sentence (the relation cue). */
-  words: Set<string>;
+  attribute?: Attribute;
+  qualifier?: Qualifier;
 }
 
-const wordsOf = (text: string) => new Set(foldText(text).split(' ').filter((w) => w.length > 3 && !FUNCTION_WORDS.has(w)));
-
-/** Words near a value: the relation it is the value of ("born … 1879", "population of 3 million"). */
-const CUE_WINDOW = { before: 60, after: 25 };
-
-function wordsAround(text: string, start: number, end: number): Set<string> {
-  return wordsOf(text.slice(Math.max(0, start - CUE_WINDOW.before), end + CUE_WINDOW.after));
+/** A value the claim states, with what it is the value of in the claim's sentence. */
+interface Claimed {
+  key: string;
+  kind: 'date' | 'number';
+  text: string;
+  attribute?: Attribute;
+  qualifier?: Qualifier;
 }
 
-/** Dates and numbers a passage states, each with the words around it; life spans count as "born"/"died". */
-function statements(text: string): Statement[] {
+/** One end of a life span: a date, or a bare year ("1867", "c. 1650"), which is a date here. */
+function spanDate(text: string): ValueMention | undefined {
+  const [date] = valueMentions(text).filter((v) => v.kind === 'date');
+  if (date) return date;
+  const year = /^(\s*(?:c\.|ca\.|circa)?\s*)(\d{3,4})\s*$/.exec(text);
+  return year ? { key: `year:${Number(year[2])}`, start: year[1].length, end: year[1].length + year[2].length, text: year[2], kind: 'date' } : undefined;
+}
+
+/**
+ * A parenthesis of two dates is a life span only right after a name that opens the sentence
+ * ("Marie Curie (1867 – 1934) was …"); after a title it is a run ("Petticoat Junction (1964–1970)").
+ */
+function isLifespan(sentence: string, at: number): boolean {
+  const before = sentence.slice(0, at).trim();
+  if (before.length === 0 || before.length > 120) return false;
+  return before.split(/[\s,]+/).every((w) => w === '' || /^[\p{Lu}"“'‘(]/u.test(w) || /^\d+(?:st|nd|rd|th)$/.test(w) || NAME_PARTICLES.has(w.toLowerCase()));
+}
+
+const NAME_PARTICLES = new Set(['de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'la', 'le', 'of', 'the', 'y', 'bin', 'ibn', 'al', 'née', 'nee', 'jr', 'jr.', 'sr', 'sr.']);
+
+/** A life span's birth and death. */
+function lifespanStatements(m: RegExpMatchArray): Statement[] {
   const found: Statement[] = [];
-  for (const sentence of text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
-    const lifespans = [...sentence.matchAll(LIFESPAN)];
-    for (const m of lifespans) {
-      const [birth] = valueMentions(m[1]).filter((v) => v.kind === 'date');
-      const [death] = valueMentions(m[2]).filter((v) => v.kind === 'date');
-      if (birth) found.push({ mention: birth, words: new Set(['born', 'birth']) });
-      if (death) found.push({ mention: death, words: new Set(['died', 'death']) });
-    }
+  const birth = spanDate(m[1]);
+  const death = spanDate(m[2]);
+  if (birth) found.push({ mention: birth, attribute: { kind: 'born' }, qualifier: qualifierBefore(m[1], birth.start) });
+  if (death) found.push({ mention: death, attribute: { kind: 'died' }, qualifier: qualifierBefore(m[2], death.start) });
+  return found;
+}
+
+/** Dates and numbers the sentences about the subject state, each with its attribute; life spans are a birth and a death. */
+function statements(sentences: ReadonlyArray<{ text: string }>): Statement[] {
+  const found: Statement[] = [];
+  for (const { text: sentence } of sentences) {
+    const lifespans = [...sentence.matchAll(LIFESPAN)].filter((m) => isLifespan(sentence, m.index!));
+    for (const m of lifespans) found.push(...lifespanStatements(m));
     const inLifespan = (at: number) => lifespans.some((m) => at >= m.index! && at < m.index! + m[0].length);
     for (const mention of valueMentions(sentence)) {
-      if (mention.kind !== 'identifier' && !inLifespan(mention.start)) found.push({ mention, words: wordsAround(sentence, mention.start, mention.end) });
+      if (mention.kind === 'identifier' || inLifespan(mention.start)) continue;
+      found.push({ mention, attribute: attributeAt(sentence, mention.start, mention.end, mention.kind), qualifier: qualifierBefore(sentence, mention.start) });
     }
   }
   return found;
 }
 
-/** Only values of the same precision class conflict: a decade or a day without a year says nothing about a year. */
-function comparable(claimed: string, stated: string): boolean {
-  const kind = (key: string) => /^(year|date:\d)/.test(key) ? 'dated' : key.split(':')[0];
-  return kind(claimed) === kind(stated) && !claimed.startsWith('date:--') && !stated.startsWith('date:--');
+/** The dates and numbers of a claim with their attributes; a life span slot "(1867 – 1934)" is a birth and a death. */
+function claimedValues(fact: ClaimFact, sentence: string): Claimed[] {
+  const out: Claimed[] = [];
+  for (const value of fact.values) {
+    if (value.kind !== 'key' || value.valueKind === 'identifier') continue;
+    const at = Math.max(0, sentence.indexOf(value.slot.text));
+    const span = new RegExp(LIFESPAN.source).exec(value.slot.text);
+    if (span && isLifespan(sentence, at)) {
+      const spanStatements = lifespanStatements(span);
+      for (const s of spanStatements) out.push({ key: s.mention.key, kind: 'date', text: s.mention.text, attribute: s.attribute, qualifier: s.qualifier });
+      if (spanStatements.length > 0) continue;
+    }
+    out.push({
+      key: value.key,
+      kind: value.valueKind,
+      text: value.slot.text,
+      attribute: attributeAt(sentence, at, at + value.slot.text.length, value.valueKind),
+      qualifier: qualifierBefore(sentence, at),
+    });
+  }
+  return out;
 }
 
 function containsWords(folded: string, terms: string[]): boolean {
@@ -71,50 +124,126 @@ function containsWords(folded: string, terms: string[]): boolean {
   return terms.every((t) => words.has(t));
 }
 
-function valueFound(value: SlotValue, passage: PassageHit, folded: string): boolean {
-  if (value.kind === 'key') return passage.passage.keys.some((k) => keysAgree(value.key, k));
-  if (value.kind === 'exact') return folded.includes(value.text);
-  return containsWords(folded, value.terms);
-}
-
-/** The passages that name the claim's subject (its last name word), with their folded text; all of them when the claim has no subject. */
-export function aboutSubject(fact: ClaimFact, passages: PassageHit[]): Array<{ hit: PassageHit; folded: string }> {
-  const surname = fact.subject[fact.subject.length - 1];
-  return passages.map((p) => ({ hit: p, folded: foldedPassage(p.passage) })).filter(({ folded }) => surname === undefined || containsWords(folded, [surname]));
+/** A passage about the subject, with the sentences in it that speak about the subject. */
+export interface AboutPassage {
+  hit: PassageHit;
+  /** The folded text of those sentences. */
+  folded: string;
+  sentences: Array<{ text: string; start: number }>;
+  /** The dates and numbers those sentences state, with their attributes. */
+  statements: Statement[];
 }
 
 /**
- * Judges a claim against the source passages retrieved for it. Supported: a passage about the
- * subject holds every slot value (at the precision the source states). Contradicted: a passage
- * about the subject states a different date or number in a sentence sharing a relation word
- * with the claim ("born", "population") and none supports it. Otherwise unsupported.
+ * The passages that speak about the claim's subject, and in each the sentences that do (see
+ * subjects.ts: a document whose title or first sentence names the subject, or sentences that name
+ * it); all of them when the claim has no subject.
  */
-export function judgeClaim(fact: ClaimFact, claimSentence: string, passages: PassageHit[], about = aboutSubject(fact, passages)): Grounding {
-  const supporting = about.find(({ hit, folded }) => fact.values.length > 0 && fact.values.every((v) => valueFound(v, hit, folded)));
-  if (supporting) return { status: 'supported', passage: supporting.hit, passagesRead: passages.length };
+export function aboutSubject(fact: ClaimFact, passages: PassageHit[], documentOf: (id: string) => CorpusDocument | undefined = () => undefined): AboutPassage[] {
+  const out: AboutPassage[] = [];
+  for (const hit of passages) {
+    const read = passageReading(hit, fact.subject, documentOf);
+    if (read.sentences.length > 0) out.push({ hit, ...read });
+  }
+  return out;
+}
 
-  const own = new Set([...fact.subject, ...fact.values.flatMap((v) => foldText(v.slot.text).split(' '))]);
-  // A passage's statements are read once, however many of the claim's values are checked against them.
-  const stated = new Map<PassageHit, Statement[]>();
-  const statementsOf = (hit: PassageHit) => {
-    let found = stated.get(hit);
-    if (!found) {
-      found = statements(hit.passage.text);
-      stated.set(hit, found);
-    }
-    return found;
-  };
-  for (const value of fact.values) {
-    if (value.kind !== 'key' || value.valueKind === 'identifier') continue;
-    const at = claimSentence.indexOf(value.slot.text);
-    const cues = [...wordsAround(claimSentence, Math.max(0, at), Math.max(0, at) + value.slot.text.length)].filter((w) => !own.has(w));
-    for (const { hit } of about) {
-      if (valueFound(value, hit, '')) continue;
-      const conflict = statementsOf(hit).find(
-        (s) => s.mention.kind === value.valueKind && comparable(value.key, s.mention.key) && !keysAgree(value.key, s.mention.key) && cues.some((c) => s.words.has(c)),
-      );
-      if (conflict) return { status: 'contradicted', passage: hit, conflict: { claimed: value.slot.text, stated: conflict.mention.text }, passagesRead: passages.length };
+/**
+ * A stored passage's sentences about a subject, their folded text and the values they state,
+ * worked out once per passage and subject (every claim about a subject reads the same passages).
+ * A changed file is a new passage object, so the entries go with the old one.
+ */
+const readings = new WeakMap<Passage, Map<string, Omit<AboutPassage, 'hit'>>>();
+const MAX_READINGS_PER_PASSAGE = 64;
+
+function passageReading(hit: PassageHit, subject: readonly string[], documentOf: (id: string) => CorpusDocument | undefined): Omit<AboutPassage, 'hit'> {
+  let bySubject = readings.get(hit.passage);
+  if (!bySubject || bySubject.size >= MAX_READINGS_PER_PASSAGE) readings.set(hit.passage, (bySubject = new Map()));
+  const key = subject.join(' ');
+  let read = bySubject.get(key);
+  if (!read) {
+    const sentences = subject.length === 0 ? [{ text: hit.passage.text, start: 0 }] : subjectSentences(documentOf(hit.document), hit.passage, subject);
+    read = { folded: subject.length === 0 ? foldedPassage(hit.passage) : foldText(sentences.map((s) => s.text).join(' ')), sentences, statements: statements(sentences) };
+    bySubject.set(key, read);
+  }
+  return read;
+}
+
+type Verdict = { comparison: 'agree' | 'conflict' | 'none'; statement?: Statement; hit?: PassageHit };
+
+/**
+ * What the passages about the subject say about one claimed value. A statement of the same
+ * attribute decides: any that agrees supports, otherwise one that conflicts contradicts. Without
+ * one, a value stated with no attribute of its own may support (never contradict) a claimed value.
+ */
+function judgeValue(claimed: Claimed, about: ReadonlyArray<{ p: AboutPassage; statements: Statement[] }>): Verdict {
+  let conflict: Verdict | undefined;
+  let loose: Verdict | undefined;
+  let undecided = false;
+  const conflicting: Statement[] = [];
+  for (const { p, statements } of about) {
+    for (const s of statements) {
+      if (s.mention.kind !== claimed.kind) continue;
+      const comparison = compareValues(claimed, { key: s.mention.key, qualifier: s.qualifier });
+      const same = claimed.attribute !== undefined && s.attribute !== undefined && sameAttribute(claimed.attribute, s.attribute);
+      if (same) {
+        if (comparison === 'agree') return { comparison: 'agree', statement: s, hit: p.hit };
+        if (comparison === 'conflict') {
+          conflict ??= { comparison: 'conflict', statement: s, hit: p.hit };
+          conflicting.push(s);
+        }
+        else undecided = true;
+      } else if (comparison === 'agree' && claimed.attribute === undefined) loose ??= { comparison: 'agree', statement: s, hit: p.hit };
     }
   }
-  return { status: 'unsupported', passagesRead: passages.length };
+  // Sources that give several values for the attribute (versions, seasons, disagreeing sources) settle none of them.
+  const severalValues = conflicting.some((a) => conflicting.some((b) => compareValues({ key: a.mention.key }, { key: b.mention.key }) === 'conflict'));
+  if (conflict && !undecided && !severalValues) return conflict;
+  if (conflict) return { comparison: 'none' };
+  if (loose) return loose;
+  // A BibTeX entry's year field is keyed without a sentence to read it in.
+  const entry = about.find(({ p }) => p.hit.passage.bibKey !== undefined && p.hit.passage.keys.includes(claimed.key));
+  return entry ? { comparison: 'agree', hit: entry.p.hit } : { comparison: 'none' };
+}
+
+/**
+ * Judges a claim against the source passages retrieved for it. Only passages about the claim's
+ * subject count, and only their sentences about it. Contradicted: a date or number the claim gives
+ * for an attribute (born, died, married, doctorate, an award of a named kind, a population, a
+ * count of a named thing) conflicts, at the precision both state, with every value the sources
+ * state for the same attribute. Supported: one passage states every value of the claim, dates and
+ * numbers for the same attribute where the sources give one. Otherwise unsupported, with the values
+ * stated and missing when some are; `no-subject-source` when no passage is about the subject.
+ */
+export function judgeClaim(fact: ClaimFact, claimSentence: string, passages: PassageHit[], about = aboutSubject(fact, passages)): Grounding {
+  const passagesRead = passages.length;
+  if (fact.subject.length > 0 && about.length === 0) return { status: 'no-subject-source', passagesRead };
+  const read = about.map((p) => ({ p, statements: p.statements }));
+  const claimed = claimedValues(fact, claimSentence);
+  const verdicts = claimed.map((c) => ({ c, verdict: judgeValue(c, read) }));
+  const conflicting = verdicts.find(({ verdict }) => verdict.comparison === 'conflict');
+  if (conflicting) {
+    const { c, verdict } = conflicting;
+    return { status: 'contradicted', passage: verdict.hit, conflict: { claimed: c.text, stated: verdict.statement!.mention.text }, attribute: describeAttribute(c.attribute!), passagesRead };
+  }
+  // Names, places, titles: found in the sentences about the subject of one passage.
+  const otherValues = fact.values.filter((v) => v.kind !== 'key' || v.valueKind === 'identifier');
+  const otherFound = (v: SlotValue, p: AboutPassage) =>
+    v.kind === 'key' ? p.hit.passage.keys.includes(v.key) : v.kind === 'exact' ? p.folded.includes(v.text) || foldedPassage(p.hit.passage).includes(v.text) : containsWords(p.folded, v.terms);
+  let best: { p: AboutPassage; stated: string[]; missing: string[] } | undefined;
+  for (const { p } of read) {
+    const stated: string[] = [];
+    const missing: string[] = [];
+    for (const { c, verdict } of verdicts) (verdict.comparison === 'agree' && verdict.hit === p.hit ? stated : missing).push(c.text);
+    for (const v of otherValues) (otherFound(v, p) ? stated : missing).push(v.slot.text);
+    if (!best || stated.length > best.stated.length) best = { p, stated, missing };
+  }
+  const total = claimed.length + otherValues.length;
+  if (best && total > 0 && best.missing.length === 0) return { status: 'supported', passage: best.p.hit, passagesRead };
+  // Values stated in different passages about the subject still count as stated.
+  const statedAnywhere = new Set([...verdicts.filter(({ verdict }) => verdict.comparison === 'agree').map(({ c }) => c.text), ...otherValues.filter((v) => read.some(({ p }) => otherFound(v, p))).map((v) => v.slot.text)]);
+  const all = [...claimed.map((c) => c.text), ...otherValues.map((v) => v.slot.text)];
+  if (statedAnywhere.size > 0 && statedAnywhere.size === all.length) return { status: 'supported', passage: best?.p.hit, passagesRead };
+  const partial = statedAnywhere.size > 0 ? { stated: all.filter((t) => statedAnywhere.has(t)), missing: all.filter((t) => !statedAnywhere.has(t)) } : undefined;
+  return { status: 'unsupported', partial, passagesRead };
 }
