@@ -175,7 +175,7 @@ describe('definitions: a thing is defined, a person is introduced', () => {
 describe('biography: a person introduced by nationality, occupations and life span', () => {
   it('the opening sentence of a biography', () => {
     assert.deepEqual(slotsOfType('Anna Maria Holt (1801–1877) was a Danish painter, engraver and teacher.', 'biography'), [
-      'date=1801–1877',
+      'date=(1801–1877)',
       'place=Danish',
       'object=painter',
       'object=engraver',

@@ -28,10 +28,10 @@ function introduction(context: DetectionContext): ClaimDraft | undefined {
     const [from, to] = [context.sentence.start + ps, context.sentence.start + pe];
     const inParenthesis = dates.slots.filter((d) => d.start >= from - 1 && d.end <= to + 1);
     if (inParenthesis.length > 0) {
-      // The two ends of a life span are one value: "1820–1876", "15 March 1848 – 18 September 1915".
-      const start = Math.max(from, inParenthesis[0].start);
-      const end = Math.min(to, inParenthesis[inParenthesis.length - 1].end);
-      slots.push(context.slot('date', start, end));
+      // The two ends of a life span are one value, with its parentheses ("(1820–1876)"): grounding
+      // reads a parenthesised span as a birth and a death. One date ("born 3 May 1960") is itself.
+      if (inParenthesis.length >= 2) slots.push(context.slot('date', from - 1, to + 1));
+      else slots.push(context.slot('date', inParenthesis[0].start, inParenthesis[0].end));
       answerSpace = dates.answerSpace;
     }
   }
