@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -71,6 +71,24 @@ describe('claimfloor audit --sources', () => {
       assert.match(run(['audit', 'docs/draft.md'], dir).stdout, /Your source \(curie\.txt:\d+\) says 7 November 1867/);
     } finally {
       writeFileSync(join(dir, '.claimfloor.json'), '{}');
+    }
+  });
+
+  it('files in source folders are reference material: not audited unless named', () => {
+    writeFileSync(join(dir, 'refs', 'notes.md'), '# Notes\n\nWalters and Wilder (2023) found that 55% of GPT-3.5 references and 18% of GPT-4 references were fabricated.\n');
+    writeFileSync(join(dir, '.claimfloor.json'), JSON.stringify({ sources: ['refs'] }));
+    try {
+      const all = run(['audit', '.', '--format', 'json', '--min-risk', '0', '--fail-on', 'none'], dir);
+      const paths = (JSON.parse(all.stdout) as { files: Array<{ path: string }> }).files.map((f) => f.path);
+      assert.ok(paths.includes('docs/draft.md'));
+      assert.ok(!paths.includes('refs/notes.md'), 'the source note is not audited as a draft');
+      assert.match(all.stderr, /1 file in your source folders is reference material and was not audited \(name a file to audit it\)/);
+      const named = JSON.parse(run(['audit', 'refs/notes.md', '--format', 'json', '--min-risk', '0', '--fail-on', 'none'], dir).stdout) as { files: Array<{ path: string; claims: unknown[] }> };
+      assert.equal(named.files[0].path, 'refs/notes.md', 'named on the command line, it is audited');
+      assert.ok(named.files[0].claims.length > 0);
+    } finally {
+      writeFileSync(join(dir, '.claimfloor.json'), '{}');
+      rmSync(join(dir, 'refs', 'notes.md'));
     }
   });
 

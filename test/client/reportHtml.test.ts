@@ -54,9 +54,10 @@ it('the audit report has a strict CSP, escapes the draft, groups by type and sor
   assert.doesNotMatch(html, /https?:\/\//, 'no remote resources');
   const dates = html.indexOf('<h2>Date of a specific event');
   assert.ok(dates >= 0 && dates < html.indexOf('<h2>Definition'), 'the riskiest type comes first');
-  assert.ok(html.indexOf('Held on 31 April') < html.indexOf('Low &lt;script'), 'rows are sorted by risk');
+  assert.ok(html.indexOf('Held on 31 April', dates) < html.indexOf('Low &lt;script', dates), 'rows are sorted by risk');
   assert.match(html, /data-line="2" data-character="4">3:5</);
   assert.match(html, /<title>floor 20%<\/title><\/line>/, 'the floor is drawn where it has a value');
   assert.match(html, /if 20% of such facts were seen once in training/, 'the legend names the assumption');
+  assert.match(html, /<h2>Verify first<\/h2>\n<ol class="verify"><li><a href="#" data-line="2" data-character="4">3:5<\/a> 30% — Low &lt;script&gt;/, 'the riskiest unsettled claims first, escaped');
   assert.match(html, /<b>1<\/b>certainly wrong/);
 });

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, FileChangeType, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, FileChangeType, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { Methods } from '../../protocol/claimFloorProtocol';
+import { type FileAudit, Methods } from '../../protocol/claimFloorProtocol';
 import { Session, until } from '../helpers/lspSession';
 
 const DRAFT = 'Marie Curie was born on 7 November 1868.\n\nGrace Hopper was born on 9 December 1906.\n';
@@ -56,6 +56,19 @@ describe('language server with a workspace index and sources', () => {
     });
     assert.match(hover, /“9 December 1906” in 1 of 2 other documents: notes\.md:1 — seen once in your workspace → falls under the singleton bound of KNVZ Thm 2/);
     assert.match(hover, /How often facts of this type stand in only one of your files: \*?unmeasured/);
+  });
+  it('a note in a source folder is reference material: one notice, none of its claims flagged', async () => {
+    const note = URI.file(join(root, 'sources', 'hopper.md')).toString();
+    const text = 'Grace Hopper was born on 9 December 1906 in New York City. She died in 1992.\n';
+    writeFileSync(join(root, 'sources', 'hopper.md'), text);
+    await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: note, languageId: 'markdown', version: 1, text } });
+    const { diagnostics } = await session.diagnosticsFor(note);
+    assert.equal(diagnostics.length, 1);
+    assert.match(String(diagnostics[0].message), /^This file is one of your sources: ClaimFloor checks your drafts against it and does not flag its claims/);
+    const audit = await session.connection.sendRequest<FileAudit>(Methods.auditFile, { uri: note });
+    assert.ok(audit.claims.length > 0, 'asked for, it is audited');
+    await session.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: note } });
+    rmSync(join(root, 'sources', 'hopper.md'));
   });
 });
 

@@ -47,7 +47,15 @@ function chart(types: TypeSummary[]): string {
     })
     .join('\n');
   return `<svg role="img" aria-label="Mean risk per claim type against its floor" viewBox="0 0 ${width + 120} ${30 + types.length * rowHeight}" width="100%" preserveAspectRatio="xMinYMin meet">
-<text x="${left}" y="14" class="muted">mean risk (bar) · theoretical floor (line${assumed ? ', if 20% of such facts were seen once in training: the theorem\'s illustration' : ''})</text>${bars}</svg>`;
+<text x="${left}" y="14" class="muted">mean risk (bar) · floor (line${assumed ? ': if 20% of such facts were seen once in training' : ''})</text>${bars}</svg>`;
+}
+
+/** The riskiest claims that are not settled (no error, not verified): what to check first, beyond the squiggles. */
+function verifyFirst(claims: readonly ClaimRecord[]): string {
+  const open = claims.filter((c) => !c.certain).sort((a, b) => b.risk - a.risk).slice(0, 5);
+  if (open.length === 0) return '';
+  return `<h2>Verify first</h2>
+<ol class="verify">${open.map((c) => `<li><a href="#" data-line="${c.range.start.line}" data-character="${c.range.start.character}">${c.range.start.line + 1}:${c.range.start.character + 1}</a> ${pct(c.risk)} — ${escapeHtml(c.text)}</li>`).join('\n')}</ol>`;
 }
 
 /**
@@ -104,6 +112,7 @@ button { margin-right: 0.5em; }
 <p><button id="export-json">Export JSON</button><button id="export-sarif">Export SARIF</button>
 <span class="muted">${escapeHtml(audit.model.startsWith("rules only") ? `Scored without a model (${audit.model})` : `Scored with ${audit.model}`)}. Risks are estimates; floors are about the claim type, not your sentence.</span></p>
 ${types.length > 0 ? chart(types) : '<p>No claims found.</p>'}
+${verifyFirst(audit.claims)}
 ${audit.notices.map((n) => `<p class="muted">${escapeHtml(n.severity)}: ${escapeHtml(n.message)}</p>`).join('\n')}
 ${sections}
 <script nonce="${nonce}">

@@ -63,8 +63,10 @@ export async function runAudit(options: AuditOptions, onFile: (result: FileResul
       corpus: options.corpus !== undefined,
       model: options.model ? { enabled: true, path: options.model.path, allowDownload: options.model.allowDownload } : { enabled: false, allowDownload: false },
     });
-    const { files, unmatched } = await service.auditList(options.paths, options.cwd);
-    await service.indexFiles(files.map((f) => `${options.cwd}/${f}`));
+    const { files: listed, unmatched } = await service.auditList(options.paths, options.cwd);
+    await service.indexFiles(listed.map((f) => `${options.cwd}/${f}`));
+    const { drafts: files, sources: skipped } = service.draftsAmong(listed, options.cwd, options.paths);
+    if (skipped > 0) log(`claimfloor: ${skipped} file${skipped === 1 ? '' : 's'} in your source folders ${skipped === 1 ? 'is' : 'are'} reference material and ${skipped === 1 ? 'was' : 'were'} not audited (name a file to audit it).`);
     const progress = new Progress(options.progress ? files.length : 0);
     const summary: RunSummary = { model: RULES_ONLY, checked: 0, claims: 0, listed: emptyCounts() };
     try {

@@ -23,7 +23,17 @@ export interface ClaimDiagnosticData {
 }
 
 /** Diagnostics for a result of the document's text at `version`; the squiggle covers the claim's fact-bearing slots (the date, the figure). */
-export function toDiagnostics(view: Pick<DocumentView, 'claims' | 'notices'>, version: number, docsUri: (type: string) => string): Diagnostic[] {
+export function toDiagnostics(view: Pick<DocumentView, 'claims' | 'notices' | 'source'>, version: number, docsUri: (type: string) => string): Diagnostic[] {
+  if (view.source) {
+    return [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        source: 'ClaimFloor',
+        message: 'This file is one of your sources: ClaimFloor checks your drafts against it and does not flag its claims. Run "ClaimFloor: Audit Claims in Current File" to check it as a draft.',
+      },
+    ];
+  }
   const diagnostics: Diagnostic[] = view.claims.map((claim) => {
     const data: ClaimDiagnosticData = { claimId: claim.id, type: claim.type, version, start: claim.start, end: claim.end };
     return {

@@ -31,6 +31,8 @@ export interface DocumentResult {
   configFile?: string;
   /** Sentences still waiting for the language model; a `scored` event follows when they are done. */
   pendingScores: number;
+  /** The file lies in a declared source folder: reference material, not a draft (the editor shows no findings unless asked). */
+  source: boolean;
 }
 
 /** A file of an audit: its result, or why it could not be checked. */
@@ -193,7 +195,7 @@ export class AnalysisService {
     if (governing.problem) analysis.notices.unshift({ severity: 'error', message: governing.problem });
     const pending = analysis.unscoredWindows;
     if (background && loaded && pending.length > 0) this.scoreInBackground(document, pending);
-    return { uri: document.uri, version: document.version, analysis, config, configFile: governing.file, pendingScores: pending.length };
+    return { uri: document.uri, version: document.version, analysis, config, configFile: governing.file, pendingScores: pending.length, source: document.path !== undefined && this.isSourceFile(document.path) };
   }
 
   /** The corpus a document is analysed against (the benchmarks run the engine with chosen signals on it). */
@@ -214,6 +216,21 @@ export class AnalysisService {
    * The files an audit of `paths` checks (directories mean their Markdown files, globs are
    * matched), without those the configuration ignores, as `claimfloor audit` lists them.
    */
+  /** Whether a file lies in a declared source folder (reference material, not a draft). */
+  isSourceFile(path: string): boolean {
+    return this.settings.corpus && this.index.isSource(path);
+  }
+
+  /**
+   * The drafts among listed files (after the index is built): files in source folders are
+   * reference material, audited only when named (`named`: the paths the user gave, as given).
+   */
+  draftsAmong(files: string[], cwd: string, named: readonly string[] = []): { drafts: string[]; sources: number } {
+    const asked = new Set(named.map((p) => resolve(cwd, p)));
+    const drafts = files.filter((f) => !this.isSourceFile(resolve(cwd, f)) || asked.has(resolve(cwd, f)));
+    return { drafts, sources: files.length - drafts.length };
+  }
+
   async auditList(paths: string[], cwd: string): Promise<{ files: string[]; unmatched: string[] }> {
     const { files, unmatched, outside } = await collectFiles(paths, cwd);
     if (outside.length > 0) {

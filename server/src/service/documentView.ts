@@ -30,6 +30,8 @@ export interface DocumentView {
   version: number;
   configFile?: string;
   pendingScores: number;
+  /** A file in a declared source folder: reference material, whose claims the editor does not flag. */
+  source: boolean;
   /** Each claim type's confidence target (the hover shows P(correct) against it). */
   thresholds: Record<ClaimType, number>;
   notices: Notice[];
@@ -65,7 +67,7 @@ const NOT_A_NUMBER = '\u0000NaN';
 
 export function documentView(result: DocumentResult): DocumentView {
   const thresholds = Object.fromEntries(Object.entries(result.config.types).map(([type, settings]) => [type, settings.threshold])) as Record<ClaimType, number>;
-  return { uri: result.uri, version: result.version, configFile: result.configFile, pendingScores: result.pendingScores, thresholds, notices: result.analysis.notices, claims: result.analysis.claims.map(claimView) };
+  return { uri: result.uri, version: result.version, configFile: result.configFile, pendingScores: result.pendingScores, source: result.source, thresholds, notices: result.analysis.notices, claims: result.analysis.claims.map(claimView) };
 }
 
 /** The full claim behind a view (for a hover). */

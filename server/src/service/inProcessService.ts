@@ -44,7 +44,7 @@ export class InProcessService implements AnalysisServiceApi {
 
   async auditFolder(folder: string, openDocuments: DocumentInput[], onFile: (file: AuditedView, done: number, total: number) => void, signal?: AbortSignal): Promise<AuditSummary> {
     const open = new Map(openDocuments.map((d) => [d.uri, d]));
-    const { files } = await this.service.auditList(['.'], folder);
+    const { drafts: files } = this.service.draftsAmong((await this.service.auditList(['.'], folder)).files, folder);
     let done = 0;
     let claims = 0;
     for await (const file of this.service.audit(files, folder, { openText: (uri) => open.get(uri), signal })) {
