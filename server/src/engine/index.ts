@@ -7,7 +7,7 @@ export { analyzeDocument, severityOf, type AnalyzeOptions, type AssessedClaim, t
 export type { BlockCache, BlockClaims } from './claims/extractClaims';
 export type { Claim, Slot, AnswerSpace } from './claims/claim';
 export { CLAIM_TYPES, type ClaimType, isClaimType } from './claimType';
-export { type ClaimFloorConfig, type Severity, SEVERITY_ORDER, resolveConfig } from './config/config';
+export { type ClaimFloorConfig, type ClaimFloorConfigFile, type Severity, SEVERITY_ORDER, resolveConfig } from './config/config';
 export { ConfigError, parseConfig } from './config/parseConfig';
 export type { Notice } from './notice';
 export type { Evidence, RiskSignal } from './risk/evidence';

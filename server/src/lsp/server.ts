@@ -21,7 +21,7 @@ import { type AllowListActionData, codeActionsFor, resolveAllowListEdit } from '
 import { type ClaimDiagnosticData, toDiagnostics } from './diagnostics';
 import { DocumentEdits } from './documentEdits';
 import { hoverMarkdown } from './hover';
-import { DEFAULT_SETTINGS, type EditorSettings, readSettings, serviceSettings } from './settings';
+import { DEFAULT_SETTINGS, type EditorSettings, readSettings, serviceSettings, shownAt } from './settings';
 import { auditWorkspace } from './workspaceAudit';
 
 export interface ServerDependencies {
@@ -51,6 +51,14 @@ export function createServer(connection: Connection, { createService, docsDir }:
   /** False until the editor's settings were first read: a document opened before then waits for them, not for the defaults. */
   let settingsRead = false;
   let modelText = 'rules only: starting';
+  /** Which configuration each document was last analysed with, so the Output channel says it once per change. */
+  const configurationOf = new Map<string, string>();
+  function logConfiguration(uri: string, configFile: string | undefined): void {
+    const applied = configFile ?? 'your editor settings (claimFloor.*; no .claimfloor.json applies)';
+    if (configurationOf.get(uri) === applied) return;
+    configurationOf.set(uri, applied);
+    connection.console.info(`ClaimFloor: ${uri} is checked with ${applied}`);
+  }
   const docsUri = (type: string) => URI.file(join(docsDir, `${type}.md`)).toString();
 
   const scheduler = new AnalysisScheduler({
@@ -59,7 +67,11 @@ export function createServer(connection: Connection, { createService, docsDir }:
     },
     document: (uri) => documents.get(uri),
     settings: () => settings,
-    publish: (document, view) => void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: toDiagnostics(view, document.version, docsUri) }),
+    publish: (document, view) => {
+      logConfiguration(document.uri, view.configFile);
+      const shown = { ...view, claims: view.claims.filter((c) => shownAt(c.severity, settings.minimumSeverity)) };
+      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: toDiagnostics(shown, document.version, docsUri) });
+    },
     log: (message) => connection.console.error(message),
   });
   const openMarkdown = () => documents.all().filter(isMarkdown).map((d) => d.uri);

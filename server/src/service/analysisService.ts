@@ -139,6 +139,7 @@ export class AnalysisService {
   async configure(settings: ServiceSettings): Promise<void> {
     const indexed = JSON.stringify([this.settings.sources, this.settings.maxFileChars, this.settings.corpus]);
     this.settings = settings;
+    this.configs.setDefaults(settings.defaults ?? {});
     if (this.roots.length > 0 && JSON.stringify([settings.sources, settings.maxFileChars, settings.corpus]) !== indexed) this.indexWorkspace();
     await this.model.configure(settings.model);
   }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ConfigError, parseConfig, resolveConfig, type ClaimFloorConfig } from '../engine';
+import { ConfigError, parseConfig, resolveConfig, type ClaimFloorConfig, type ClaimFloorConfigFile } from '../engine';
 
 const CONFIG_FILE_NAMES = ['.claimfloor.json', '.claimfloor.jsonc'];
 
@@ -23,10 +23,19 @@ export class ConfigResolver {
   /** Directory → the nearest config file at or above it (null: none). */
   private readonly nearest = new Map<string, string | null>();
   private readonly buffers = new Map<string, string>();
-  private readonly defaults = resolveConfig();
+  private defaults = resolveConfig();
 
   /** `explicitFile` (the CLI's --config) governs every file when given. */
   constructor(private readonly explicitFile?: string) {}
+
+  /**
+   * What applies where no `.claimfloor.json` does: the editor's own settings (threshold, per-type
+   * enabling and severity), on top of the built-in defaults. A config file always wins.
+   */
+  setDefaults(file: ClaimFloorConfigFile): void {
+    this.defaults = resolveConfig(file);
+    for (const [key, found] of this.parsed) if (found.problem) this.parsed.delete(key);
+  }
 
   /** The config file governing `path` (a file), if any. */
   fileFor(path: string): string | undefined {

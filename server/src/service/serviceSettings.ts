@@ -1,3 +1,5 @@
+import type { ClaimFloorConfigFile } from '../engine';
+
 /** `claimFloor.model.*` in the editor, `--model`/`--allow-download`/`--no-model` on the command line. */
 export interface ModelSettings {
   enabled: boolean;
@@ -17,6 +19,8 @@ export interface ServiceSettings {
   model: ModelSettings;
   /** Occurrence counts and grounding (the CLI's `--no-corpus` turns them off). */
   corpus: boolean;
+  /** Claim settings where no `.claimfloor.json` applies (the editor's `claimFloor.threshold` and `claimFloor.types`). */
+  defaults?: ClaimFloorConfigFile;
 }
 
 export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = { sources: [], model: { enabled: false, allowDownload: false }, corpus: true };
