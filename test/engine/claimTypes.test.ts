@@ -1,12 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { claimsOf, typesOf } from '../helpers/analyze';
-
-function slotsOfType(md: string, type: string): string[] {
-  return claimsOf(md)
-    .filter((c) => c.type === type)
-    .flatMap((c) => c.slots.map((s) => `${s.role}=${s.text}`));
-}
+import { claimsOf, slotsOfType, typesOf } from '../helpers/analyze';
 
 describe('each claim type is recognised with its fact-bearing slots', () => {
   it('citation: author–year, numeric and titled references', () => {

@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { claimsOf, typesOf } from '../helpers/analyze';
-
-/** `role=text` of every slot of the claims of one type. */
-function slotsOfType(md: string, type: string): string[] {
-  return claimsOf(md)
-    .filter((c) => c.type === type)
-    .flatMap((c) => c.slots.map((s) => `${s.role}=${s.text}`));
-}
+import { slotsOfType, typesOf } from '../helpers/analyze';
 
 describe('list markers, paths, versions, code and table cells are not statistics', () => {
   it('a list marker is not a value, inline or at the start of an item', () => {

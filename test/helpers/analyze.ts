@@ -10,6 +10,13 @@ export function claimsOf(markdown: string, config: ClaimFloorConfigFile = {}): A
   return analyze(markdown, config).claims;
 }
 
+/** `role=text` of every slot of the claims of one type. */
+export function slotsOfType(markdown: string, type: string): string[] {
+  return claimsOf(markdown)
+    .filter((c) => c.type === type)
+    .flatMap((c) => c.slots.map((s) => `${s.role}=${s.text}`));
+}
+
 export function typesOf(markdown: string): string[] {
   return claimsOf(markdown).map((c) => c.type);
 }
