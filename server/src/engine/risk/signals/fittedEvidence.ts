@@ -26,7 +26,8 @@ export function fittedEvidence(
   signal: string,
   context: ClaimContext,
   which: readonly ClaimFeature[],
-  describe: (features: ClaimFeatures) => string,
+  /** The reason in a writer's words; with `detail`, the short form goes in messages and the long one in the hover's details. */
+  describe: (features: ClaimFeatures) => string | { because: string; detail: string },
   about: Evidence['about'] = 'claim',
 ): Evidence[] {
   const { features } = context;
@@ -34,12 +35,13 @@ export function fittedEvidence(
   const model = riskModelFor(context);
   const shift = Object.values(featureShifts(model, features, which)).reduce((s, v) => s + (v ?? 0), 0);
   if (Math.abs(shift) < MIN_SHIFT) return [];
-  const because = describe(features);
+  const described = describe(features);
+  const { because, detail } = typeof described === 'string' ? { because: described, detail: described } : described;
   return [
     {
       signal,
       effect: { kind: 'log-odds', shift },
-      summary: `${shift >= 0 ? '+' : '−'}${round(Math.abs(shift))} log-odds: ${because} — claims like this were ${shift >= 0 ? 'more' : 'less'} often wrong in the labelled data`,
+      summary: `${shift >= 0 ? '+' : '−'}${round(Math.abs(shift))} log-odds: ${detail} — claims like this were ${shift >= 0 ? 'more' : 'less'} often wrong in the labelled data`,
       because,
       about,
       provenance: 'measured',

@@ -18,6 +18,15 @@ function reading(g: Grounding): string {
   return `${judged}; ${c.missing.length} of ${c.words} content words appear in no source about the subject: ${listed}${c.missing.length > MAX_LISTED ? ', …' : ''}`;
 }
 
+/** The same in a few words, for the message: "your sources about the subject lack “Warsaw”, “1903”". */
+function shortReading(g: Grounding): string {
+  if (g.status === 'supported') return 'a source states every value of it';
+  if (g.status === 'no-subject-source') return 'no source is about its subject';
+  const c = g.coverage;
+  if (c && c.documents.length > 0 && c.missing.length > 0) return `your sources about the subject lack ${c.missing.slice(0, 2).map((w) => `“${w}”`).join(', ')}${c.missing.length > 2 ? ', …' : ''}`;
+  return 'no source states its values';
+}
+
 /**
  * Checks the claim against the writer's sources (declared folders, linked files, cited BibTeX
  * entries). A source that states a different value for the same subject and relation settles
@@ -40,6 +49,6 @@ export const groundingSignal: RiskSignal = {
         },
       ];
     }
-    return fittedEvidence(this.id, context, FEATURE_GROUPS.grounding, () => reading(g));
+    return fittedEvidence(this.id, context, FEATURE_GROUPS.grounding, () => ({ because: shortReading(g), detail: reading(g) }));
   },
 };

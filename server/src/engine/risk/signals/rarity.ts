@@ -16,6 +16,7 @@ export const raritySignal: RiskSignal = {
     const { corpus } = context;
     if (!corpus) return [];
     const readings: string[] = [];
+    const short: string[] = [];
     if (!claim.subject) readings.push('the claim names no subject to look up');
     const o = corpus.occurrences;
     if (o) {
@@ -28,13 +29,15 @@ export const raritySignal: RiskSignal = {
             }`;
       const ambiguity = o.ambiguousName ? ` (name ambiguous: ${o.ambiguousName.join(', ')})` : '';
       readings.push(`${reading}${ambiguity}`);
+      short.push(o.status === 'unseen' ? 'stated in no other file of your workspace' : o.status === 'singleton' ? 'stated in just one other file' : `stated in ${o.count.toLocaleString('en-US')} other files`);
     }
     const p = corpus.popularity;
     if (p) {
       const reading =
         p.status === 'unknown' ? `“${p.subject}” is ${p.detail}` : `“${p.subject}” is well known (${p.detail})`;
       readings.push(reading);
+      short.push(p.status === 'unknown' ? 'a subject the offline gazetteer does not know' : 'a well-known subject');
     }
-    return fittedEvidence(this.id, context, FEATURE_GROUPS.rarity, () => readings.join('; '));
+    return fittedEvidence(this.id, context, FEATURE_GROUPS.rarity, () => ({ because: short.join(', ') || readings.join('; '), detail: readings.join('; ') }));
   },
 };
