@@ -220,3 +220,19 @@ describe('quoted titles are one name', () => {
     assert.deepEqual(slotsOfType('Lee wrote "We Are All In This Together Until The Very End" on the wall.', 'entity-relation'), []);
   });
 });
+
+describe('reference-list entries', () => {
+  it('"Surname, I., et al. (year)." is one citation, its volume and pages are not statistics', () => {
+    assert.deepEqual(slotsOfType('Fang, H., et al. (2010). Sleep and memory. Journal of Sleep Research, 19(2), 120-131.', 'citation'), ['author=Fang, H., et al.', 'year=2010']);
+    assert.deepEqual(typesOf('Fang, H., et al. (2010). Sleep and memory. Journal of Sleep Research, 19(2), 120-131.'), ['citation']);
+    assert.deepEqual(slotsOfType('Okafor, C. N., & Lindqvist, A.-M. (2021). Tidal energy in practice.', 'citation'), ['author=Okafor, C. N., & Lindqvist, A.-M.', 'year=2021']);
+  });
+});
+
+describe('a year naming an event', () => {
+  it('"the 2020 general election" dates the claim as "in 2020" does; a count after "the" does not', () => {
+    assert.deepEqual(slotsOfType('She was re-elected in the 2016 general election.', 'event-date'), ['date=2016']);
+    assert.deepEqual(slotsOfType('The team lost the 1994 World Cup final on penalties.', 'event-date'), ['date=1994']);
+    assert.deepEqual(slotsOfType('He led the 1500 soldiers across the river.', 'event-date'), []);
+  });
+});

@@ -46,6 +46,12 @@ const PATTERNS: DatePattern[] = [
     read: (m) => ({ granularity: 'year', year: +m[1] }),
     group: 1,
   },
+  {
+    // A year naming an event: "the 2020 general election", "the 1998 World Cup", "the 2008 financial crisis".
+    regex: /\bthe\s+(1[0-9]{3}|20[0-9]{2})(?=\s+(?:[\p{L}-]+\s+){0,2}(?:elections?|season|championships?|cup|olympics|games|census|crisis|war|revolution|earthquake|tournament|finals?|campaign|summit|conference|edition|awards?|draft|series|festival|referendum|tour|prix|film|album|novel)\b)/dgiu,
+    read: (m) => ({ granularity: 'year', year: +m[1] }),
+    group: 1,
+  },
   { regex: /\((1[0-9]{3}|20[0-9]{2})\s*[–-]\s*(1[0-9]{3}|20[0-9]{2})\)/g, read: (m) => ({ granularity: 'year', year: +m[1] }) },
   // A year alone in parentheses dates what precedes it: "Ring of Swords (1993)".
   { regex: /\((1[0-9]{3}|20[0-9]{2})\)/dg, read: (m) => ({ granularity: 'year', year: +m[1] }), group: 1 },

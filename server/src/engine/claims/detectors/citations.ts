@@ -24,6 +24,12 @@ function isNarrativeCitation(before: string): boolean {
   return m.index === before.search(/\S/) && m[2] === '' && /^(?:See|Cf|As|In|Following|Unlike|Like|Per)$/.test(m[1]);
 }
 
+/** "H.", "J. R.", "A.-M." after a surname in a reference list. */
+const INITIALS = String.raw`\p{Lu}\.(?:\s*-?\p{Lu}\.)*`;
+const LISTED_AUTHOR = String.raw`${NAME},\s+${INITIALS}`;
+/** A reference-list entry: "Fang, H., et al. (2010).", "Smith, J., & Lee, K. (2019)." at the start of its sentence. */
+const REFERENCE_ENTRY = new RegExp(String.raw`^\s*(${LISTED_AUTHOR}(?:,?\s+(?:&\s+|and\s+)?${LISTED_AUTHOR})*(?:,?\s+et\s+al\.?)?)\s*\((\d{4}[a-z]?)\)`, 'du');
+
 /** [12], [3, 7], [4–6] when the bracket is plain text (not a Markdown link). */
 const NUMERIC = /\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]/dg;
 /** A quoted title after a publication word: the paper "Attention Is All You Need". */
@@ -38,6 +44,12 @@ export const detectCitations: Detector = (context: DetectionContext): ClaimDraft
     if (slots.length === 0 || !slots.every((s) => context.isFree(s.start, s.end))) return;
     drafts.push(context.takeAll({ type: 'citation', slots, answerSpace: VERBATIM, checks: [] }));
   };
+  const entry = REFERENCE_ENTRY.exec(sentence.text);
+  if (entry) {
+    add([context.localSlot('author', ...entry.indices![1]), context.localSlot('year', ...entry.indices![2])]);
+    // The rest of the entry (title, venue, volume, pages) is the same reference, not figures to check one by one.
+    context.take({ start: sentence.start + entry.indices![2][1], end: sentence.end });
+  }
   for (const regex of [PARENTHETICAL, NARRATIVE]) {
     for (const m of sentence.text.matchAll(regex)) {
       const [[aStart, aEnd], [yStart, yEnd]] = [m.indices![1], m.indices![2]];

@@ -50,8 +50,12 @@ function insidePath(text: string, start: number, end: number): boolean {
 }
 
 /** Exact numeric statistics: counts, percentages, money, measurements. */
+/** The tail of a reference-list entry: "Journal of Sleep Research, 19(2), 120-131." (volume, issue, pages). */
+const BIBLIOGRAPHIC_TAIL = /\b\d+\s*\(\d+\)\s*,\s*(?:pp?\.\s*)?\d+\s*[–-]\s*\d+\.?\s*$/;
+
 export const detectStatistics: Detector = (context: DetectionContext): ClaimDraft[] => {
   const { sentence } = context;
+  if (BIBLIOGRAPHIC_TAIL.test(sentence.text)) return [];
   const slots: Slot[] = [];
   let digits = 0;
   // "Apollo 11", "Event 3", "Room 101": a number right after a capitalised noun names something.
