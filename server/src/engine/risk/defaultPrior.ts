@@ -30,6 +30,17 @@ export function fittedPopulation(): string {
  * hover read the same value.
  */
 export function defaultPrior(type: ClaimType, model: FittedRiskModel = FITTED_CALIBRATION.models['no-sources']): PriorReading {
+  // Read for every claim: one reading per model and type.
+  let byType = PRIORS.get(model);
+  if (!byType) PRIORS.set(model, (byType = new Map()));
+  let prior = byType.get(type);
+  if (!prior) byType.set(type, (prior = computePrior(type, model)));
+  return prior;
+}
+
+const PRIORS = new WeakMap<FittedRiskModel, Map<ClaimType, PriorReading>>();
+
+function computePrior(type: ClaimType, model: FittedRiskModel): PriorReading {
   // A type the sources model saw too rarely keeps the rate measured without sources.
   const intercept = model.intercepts[type] ?? FITTED_CALIBRATION.models['no-sources'].intercepts[type];
   if (intercept !== undefined) {

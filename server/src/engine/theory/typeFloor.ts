@@ -57,7 +57,18 @@ const pct = (x: number) => `${Number((x * 100).toFixed(1))}%`;
  * workspace's own singleton counts are not training counts and never enter it.
  */
 export function floorFor(claim: Pick<Claim, 'type'>, config: ClaimFloorConfig): FloorReading {
-  const info = CLAIM_TYPE_TABLE[claim.type];
+  // The floor is the type's, so one reading per type and configuration serves every claim of it.
+  let byType = FLOORS.get(config);
+  if (!byType) FLOORS.set(config, (byType = new Map()));
+  let floor = byType.get(claim.type);
+  if (!floor) byType.set(claim.type, (floor = computeFloor(claim.type, config)));
+  return floor;
+}
+
+const FLOORS = new WeakMap<ClaimFloorConfig, Map<Claim['type'], FloorReading>>();
+
+function computeFloor(type: Claim['type'], config: ClaimFloorConfig): FloorReading {
+  const info = CLAIM_TYPE_TABLE[type];
   const base = { governingBound: info.governingBound, formula: info.formula };
   const capacity = capacityFloors(config.theory.bitsPerFact, info.wrongAnswers?.value);
 
@@ -76,9 +87,9 @@ export function floorFor(claim: Pick<Claim, 'type'>, config: ClaimFloorConfig): 
     };
   }
   const answerTerm = 2 / wrong.value;
-  const setting = config.theory.singletonRate[claim.type];
+  const setting = config.theory.singletonRate[type];
   const sr = setting ?? ILLUSTRATIVE_SINGLETON_RATE;
-  const n = config.theory.trainingFacts[claim.type];
+  const n = config.theory.trainingFacts[type];
   const delta = config.theory.miscalibration;
   const terms: FloorTerm[] = [
     setting !== undefined

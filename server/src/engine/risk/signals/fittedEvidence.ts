@@ -1,5 +1,5 @@
 import { FITTED_CALIBRATION } from '../calibration/fittedCalibration';
-import { featureShifts, riskModelFor } from '../calibration/fittedRiskModel';
+import { featureShifts, type FittedRiskModel, riskModelFor } from '../calibration/fittedRiskModel';
 import type { ClaimFeature, ClaimFeatures } from '../claimFeatures';
 import type { ClaimContext, Evidence } from '../evidence';
 
@@ -14,6 +14,14 @@ const round = (x: number) => Number(x.toFixed(2));
 /** The line that names where a fitted shift comes from. */
 export function fittedSource(context: Pick<ClaimContext, 'corpus' | 'riskModels'>): string {
   const model = riskModelFor(context);
+  let source = SOURCES.get(model);
+  if (source === undefined) SOURCES.set(model, (source = sourceOf(model)));
+  return source;
+}
+
+const SOURCES = new WeakMap<FittedRiskModel, string>();
+
+function sourceOf(model: FittedRiskModel): string {
   return `fitted on ${model.claims.toLocaleString('en-US')} labelled claims (${FITTED_CALIBRATION.source}); out of sample: ${model.outOfSample}`;
 }
 
