@@ -44,10 +44,11 @@ export interface ClaimTypeInfo {
 }
 
 const KNVZ_THM2 = 'Kalai, Nachum, Vempala & Zhang 2025, "Why Language Models Hallucinate", Theorem 2';
+/** A published rate for another kind of fact, used for these as an analogue: an assumption, labelled so. */
 const SPRACKLEN = {
   value: 0.197,
-  provenance: 'published' as const,
-  source: 'Spracklen et al. 2024 (arXiv 2406.10279): 19.7% of package names in 576k generated code samples were hallucinated (commercial models ≥ 5.2%, open models 21.7%); the closest published analogue',
+  provenance: 'assumption' as const,
+  source: 'assumed from an analogue: Spracklen et al. 2024 (arXiv 2406.10279) found 19.7% of package names in 576k generated code samples hallucinated (commercial models ≥ 5.2%, open models 21.7%); no rate for this type itself is published',
 };
 
 /** The per-type parameters of THEORY.md §8, each value with its source. */
