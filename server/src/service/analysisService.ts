@@ -67,6 +67,12 @@ export interface ServiceOptions {
   configFile?: string;
   /** Keep the workspace index on disk between runs (the editor; the CLI reads its files afresh). */
   persistIndex?: boolean;
+  /**
+   * The paragraph cache's budget (default 256 MB, for the editor's edits). The CLI reads every file
+   * twice, indexing then auditing it, in the same order: once the files outgrow the cache the LRU
+   * has evicted a file before its audit, so a large budget holds memory without saving work.
+   */
+  blockCacheBytes?: number;
   onEvent?: (event: ServiceEvent) => void;
 }
 
@@ -85,7 +91,7 @@ const sizeOfBlock = (b: BlockClaims) => 256 + b.sentences.reduce((n, s) => n + 6
 export class AnalysisService {
   readonly configs: ConfigResolver;
   private settings: ServiceSettings = DEFAULT_SERVICE_SETTINGS;
-  private readonly blocks = new LRUCache<string, BlockClaims>({ maxSize: BLOCK_CACHE_BYTES, sizeCalculation: sizeOfBlock });
+  private readonly blocks: LRUCache<string, BlockClaims>;
   private readonly index: ReferenceIndex;
   private readonly model: LanguageModel;
   private roots: string[] = [];
@@ -97,6 +103,7 @@ export class AnalysisService {
 
   constructor(private readonly options: ServiceOptions) {
     this.configs = new ConfigResolver(options.configFile);
+    this.blocks = new LRUCache<string, BlockClaims>({ maxSize: options.blockCacheBytes ?? BLOCK_CACHE_BYTES, sizeCalculation: sizeOfBlock });
     const log = (message: string) => this.log('warning', message);
     if (options.storageDir) void removeStaleTemporaryFiles(storeIn(options.storageDir)).catch(() => undefined);
     this.index = new ReferenceIndex({ storageDir: options.persistIndex ? options.storageDir : undefined, gazetteerDir: options.gazetteerDir, log, blocks: this.blocks });

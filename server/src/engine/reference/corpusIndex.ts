@@ -154,13 +154,17 @@ export class CorpusIndex {
       if (!rarest || documents.size < rarest.documents.size) rarest = { value, passages, documents };
     }
     const { value, passages, documents } = rarest!;
-    const locations: PassageHit[] = [];
-    const passageIds = [...passages];
-    // In path order, whatever order the postings were intersected in.
-    for (const document of [...documents].sort()) {
-      if (locations.length >= MAX_LOCATIONS) break;
-      locations.push(this.hit(passageIds.find((p) => p.startsWith(`${document}#`))!));
+    // The first documents in path order, whatever order the postings were intersected in, each
+    // with its first passage in the posting's order: one walk over the postings, no copy or sort
+    // of them (a common value's postings span the whole workspace, and every claim asks).
+    const first = firstInOrder(documents, MAX_LOCATIONS);
+    const found = new Map<string, string>();
+    for (const id of passages) {
+      if (found.size === first.length) break;
+      const document = id.slice(0, id.lastIndexOf('#'));
+      if (!found.has(document) && first.includes(document)) found.set(document, id);
     }
+    const locations = first.map((document) => this.hit(found.get(document)!));
     return { count: documents.size, value: value.slot.text, locations, ambiguousName };
   }
 
@@ -265,10 +269,54 @@ export class CorpusIndex {
     const query = terms.join(' ');
     let found = this.termsCache.passages.get(query);
     if (!found) {
-      found = new Set(this.search.search(query, { combineWith: 'AND' }).map((r) => r.id as string));
+      found = new Set(this.allTerms(query) ?? this.search.search(query, { combineWith: 'AND' }).map((r) => r.id as string));
       this.termsCache.passages.set(query, found);
     }
     return found;
+  }
+
+  /**
+   * The passages holding every term of `query`, in the order `search(query, { combineWith: 'AND' })`
+   * gives them (BM25 score, ties in indexing order), found from the shortest posting list and
+   * scored only where all terms meet: MiniSearch's search scores every passage of every term, so
+   * a value with a common word cost time in proportion to the workspace, for each claim. Reads
+   * MiniSearch's (pinned 7.2.0) index structures; undefined, so the caller searches, when they are
+   * not as expected. A test holds it equal to the search on varied queries.
+   */
+  private allTerms(query: string): string[] | undefined {
+    const internals = this.search as unknown as MiniSearchInternals;
+    const { _index: index, _documentIds: ids, _fieldLength: lengths, _avgFieldLength: averages, _fieldIds: fieldIds, _documentCount: total } = internals;
+    const fieldId = fieldIds?.text;
+    if (typeof index?.get !== 'function' || !(ids instanceof Map) || !(lengths instanceof Map) || fieldId === undefined || typeof total !== 'number') return undefined;
+    const terms = query
+      .split(SPACE_OR_PUNCTUATION)
+      .map((t) => searchOptions.processTerm!(t))
+      .filter((t): t is string => typeof t === 'string' && t.length > 0);
+    if (terms.length === 0) return [];
+    const postings: Array<Map<number, number>> = [];
+    for (const term of terms) {
+      const posting = index.get(term)?.get(fieldId);
+      if (!posting || posting.size === 0) return [];
+      postings.push(posting);
+    }
+    const shortest = postings.reduce((a, b) => (b.size < a.size ? b : a));
+    const average = averages[fieldId];
+    const scored: Array<{ doc: number; score: number }> = [];
+    for (const doc of shortest.keys()) {
+      if (!ids.has(doc) || !postings.every((p) => p.has(doc))) continue;
+      const length = lengths.get(doc)![fieldId];
+      // Summed term by term in query order, as the AND combinator does, then times the distinct terms.
+      let score = 0;
+      postings.forEach((p, i) => {
+        const raw = bm25(p.get(doc)!, p.size, total, length, average);
+        score = i === 0 ? raw : score + raw;
+      });
+      scored.push({ doc, score: score * new Set(terms).size });
+    }
+    // Postings list passages in indexing order (ascending short ids); the sort keeps ties in it.
+    scored.sort((a, b) => a.doc - b.doc);
+    scored.sort((a, b) => b.score - a.score);
+    return scored.map((r) => ids.get(r.doc)!);
   }
 
   private valuePassages(value: SlotValue): Set<string> {
@@ -289,6 +337,41 @@ export class CorpusIndex {
     }
     return documents;
   }
+}
+
+/** The parts of MiniSearch 7.2.0 an AND lookup reads (private fields; checked before use). */
+interface MiniSearchInternals {
+  _index?: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _documentIds?: Map<number, string>;
+  _fieldLength?: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _fieldIds?: Record<string, number>;
+  _documentCount?: number;
+}
+
+/** MiniSearch's default tokenizer. */
+const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
+
+/** MiniSearch's BM25 (its default parameters k 1.2, b 0.7, d 0.5), the same arithmetic in the same order. */
+function bm25(termFreq: number, matchingCount: number, totalCount: number, fieldLength: number, avgFieldLength: number): number {
+  const k = 1.2;
+  const b = 0.7;
+  const d = 0.5;
+  const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
+  return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
+}
+
+/** The `n` least strings of a set in sort order (`[...set].sort().slice(0, n)` without sorting it all). */
+function firstInOrder(set: ReadonlySet<string>, n: number): string[] {
+  const out: string[] = [];
+  for (const x of set) {
+    if (out.length === n && x >= out[n - 1]) continue;
+    let at = out.length;
+    while (at > 0 && out[at - 1] > x) at--;
+    out.splice(at, 0, x);
+    if (out.length > n) out.pop();
+  }
+  return out;
 }
 
 /** A new set of the common members, walking the smaller set (a subject in every document, a value in a few). */
