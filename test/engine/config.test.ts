@@ -60,6 +60,13 @@ describe('.claimfloor.json', () => {
     assert.equal(own.trail[0].provenance, 'writer');
   });
 
+  it('an allow-list entry "Subject: value" verifies that value of that subject only', () => {
+    const allow = ['Grace Hopper: 9 December 1906'];
+    assert.equal(claimsOf('Grace Hopper was born in New York City on 9 December 1906.', { allow })[0].verified?.by, 'allow-list');
+    assert.equal(claimsOf('In her last years Grace Hopper said she was born on 9 December 1906.', { allow }).find((c) => c.slots.some((s) => s.text === '9 December 1906'))?.verified?.by, 'allow-list', 'the same fact in other words');
+    assert.equal(claimsOf('Alan Turing was born on 9 December 1906.', { allow })[0].verified, undefined, 'another subject with the same value is not allowed');
+  });
+
   it('the allow-list verifies claims by sentence or slot value', () => {
     assert.equal(claimsOf('Grace Hopper was born on 9 December 1906.', { allow: ['9 December 1906'] })[0].verified?.by, 'allow-list');
     assert.equal(claimsOf('Grace Hopper was born on 9 December 1906.', { allow: ['grace hopper was born on 9 december 1906.'] })[0].risk, 0);

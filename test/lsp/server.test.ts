@@ -106,7 +106,7 @@ describe('language server (in-process, over JSON-RPC)', () => {
       'ClaimFloor: mark this claim as verified',
       'ClaimFloor: disable biography for the next line',
       'ClaimFloor: disable biography in this file',
-      'ClaimFloor: add this claim to the workspace allow-list',
+      'ClaimFloor: allow "Grace Hopper: 9 December 1906" in this workspace',
     ]);
     const edit = (action: CodeAction) => {
       const [change] = action.edit!.documentChanges! as Array<{ textDocument: { uri: string; version: number | null }; edits: Array<{ newText: string; range: { start: object } }> }>;
@@ -121,7 +121,7 @@ describe('language server (in-process, over JSON-RPC)', () => {
     const resolved = await session.connection.sendRequest(CodeActionResolveRequest.type, actions[3]);
     const allow = JSON.stringify(resolved.edit);
     assert.match(allow, /\.claimfloor\.json/);
-    assert.match(allow, /Grace Hopper was born in New York City on 9 December 1906\./);
+    assert.match(allow, /Grace Hopper: 9 December 1906/, 'keyed by the subject and the value, not the sentence');
   });
 
   it('a recomputed figure is the first, preferred quick fix, and applying it gives the right value', async () => {

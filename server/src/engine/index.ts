@@ -3,7 +3,7 @@
  * (no file system, editor or LSP), so the analysis service, the CLI, the language server and the
  * tests share it; nothing outside the engine imports its folders directly (eslint enforces it).
  */
-export { analyzeDocument, severityOf, type AnalyzeOptions, type AssessedClaim, type DocumentAnalysis, type ModelInput } from './analysis/analyzeDocument';
+export { allowEntry, analyzeDocument, severityOf, type AnalyzeOptions, type AssessedClaim, type DocumentAnalysis, type ModelInput } from './analysis/analyzeDocument';
 export type { BlockCache, BlockClaims } from './claims/extractClaims';
 export type { Claim, Slot, AnswerSpace } from './claims/claim';
 export { CLAIM_TYPES, type ClaimType, isClaimType } from './claimType';

@@ -4,12 +4,12 @@ import { applyEdits, type Edit, type FormattingOptions, modify, parseTree } from
 import { type CodeAction, CodeActionKind, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import type { AssessedClaim } from '../engine';
+import { allowEntry, type AssessedClaim } from '../engine';
 
 export interface CodeActionContext {
   /** The document as it is now; the claim's offsets are in this version. */
   document: TextDocument;
-  claim: Pick<AssessedClaim, 'type' | 'start' | 'end' | 'text'> & { slots: Array<{ start: number; end: number }>; fixes?: Array<{ start: number; end: number; text: string; was: string }> };
+  claim: Pick<AssessedClaim, 'type' | 'start' | 'end' | 'text'> & { subject?: string; slots: Array<{ start: number; end: number; text?: string }>; fixes?: Array<{ start: number; end: number; text: string; was: string }> };
   diagnostic: Diagnostic;
   /** The configuration file that governs this document, if any. */
   configFile?: string;
@@ -123,8 +123,12 @@ function disableFileAction({ document, claim, diagnostic }: CodeActionContext): 
 function allowListAction({ claim, diagnostic, configFile, workspaceFolder }: CodeActionContext): CodeAction | undefined {
   const target = configFile ?? (workspaceFolder ? join(workspaceFolder, '.claimfloor.json') : undefined);
   if (!target) return undefined;
-  const data: AllowListActionData = { kind: 'claimfloor.allow', target, entry: claim.text };
-  return { title: 'ClaimFloor: add this claim to the workspace allow-list', kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], data };
+  // Keyed by the claim's value and subject, so the same fact elsewhere is allowed and nothing else;
+  // without a subject a bare value would allow it everywhere, so the sentence is the key.
+  const value = claim.slots[0]?.text;
+  const entry = value !== undefined && claim.subject ? allowEntry(claim.subject, value) : claim.text;
+  const data: AllowListActionData = { kind: 'claimfloor.allow', target, entry };
+  return { title: `ClaimFloor: allow "${entry.length > 60 ? `${entry.slice(0, 57)}…` : entry}" in this workspace`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], data };
 }
 
 const FORMATTING: FormattingOptions = { insertSpaces: true, tabSize: 2, eol: '\n' };

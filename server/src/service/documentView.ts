@@ -16,7 +16,9 @@ export interface ClaimView {
   start: number;
   end: number;
   text: string;
-  slots: Array<{ start: number; end: number; range: Range }>;
+  /** Who or what the claim is about, when the engine resolved it (the allow-list keys a value by it). */
+  subject?: string;
+  slots: Array<{ start: number; end: number; range: Range; text: string }>;
   /** The squiggle: from the first slot to the last (the sentence when there is none). */
   squiggle: { start: number; end: number; range: Range };
   /** Replacements a failed check computed (the recomputed figure, the check digit): the preferred quick fix. */
@@ -54,7 +56,8 @@ export function claimView(claim: AssessedClaim): ClaimView {
     start: claim.start,
     end: claim.end,
     text: claim.text,
-    slots: claim.slots.map((s) => ({ start: s.start, end: s.end, range: s.range })),
+    subject: claim.subject,
+    slots: claim.slots.map((s) => ({ start: s.start, end: s.end, range: s.range, text: s.text })),
     squiggle: squiggle(claim),
     fixes: claim.checks.flatMap((c) => (!c.passed && c.replacement ? [{ ...c.replacement, was: claim.text.slice(c.replacement.start - claim.start, c.replacement.end - claim.start) }] : [])),
     details: JSON.stringify(claim, (_key, value: unknown) => (value === Infinity ? INFINITY : Number.isNaN(value) ? NOT_A_NUMBER : value)),

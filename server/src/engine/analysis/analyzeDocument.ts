@@ -76,6 +76,13 @@ export interface DocumentAnalysis {
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
+/**
+ * An allow-list entry for one value of one subject ("Grace Hopper: 9 December 1906"): it verifies
+ * that value wherever the subject's claims state it, and nothing else. A bare value or a whole
+ * sentence is allowed too.
+ */
+export const allowEntry = (subject: string, value: string) => `${subject}: ${value}`;
+
 /** The allow-list, normalised once per configuration (a list of a million entries is read once, not per keystroke). */
 const allowSets = new WeakMap<readonly string[], ReadonlySet<string>>();
 function allowSet(allow: readonly string[]): ReadonlySet<string> {
@@ -182,7 +189,7 @@ export function analyzeDocument(source: string, config: ClaimFloorConfig, { sign
       return;
     }
     const byComment = statuses[i].verified;
-    const byAllowList = allowed.size > 0 && (allowed.has(normalise(claim.text)) || claim.slots.some((s) => allowed.has(normalise(s.text))));
+    const byAllowList = allowed.size > 0 && (allowed.has(normalise(claim.text)) || claim.slots.some((s) => allowed.has(normalise(s.text)) || (claim.subject !== undefined && allowed.has(normalise(allowEntry(claim.subject, s.text))))));
     const verification: ClaimContext['verification'] = byComment ? { by: 'comment', note: byComment.note } : byAllowList ? { by: 'allow-list' } : undefined;
     const sentence = scored.get(claim.start);
     const modelContext = model && sentence?.scores ? { identity: model.identity, features: claimModelFeatures(claim, sentence.window, sentence.scores), calibration: model.calibration } : undefined;
