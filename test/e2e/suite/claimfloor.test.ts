@@ -91,4 +91,15 @@ suite('ClaimFloor in a real VS Code', () => {
     await vscode.workspace.applyEdit(edit);
     await waitFor(() => (ours(doc.uri).some((d) => /50% increase, not 60%/.test(d.message)) ? true : undefined), 'diagnostics from the restarted server');
   });
+
+  test('the preferred quick fix writes the recomputed value, and the error goes', async () => {
+    const wrong = await waitFor(() => ours(doc.uri).find((d) => /38\.7% decrease, not 45%/.test(d.message)), 'the wrong percentage');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, wrong.range);
+    const mine = actions.filter((a) => a.title.startsWith('ClaimFloor:'));
+    assert.strictEqual(mine[0].title, 'ClaimFloor: change "45" to "38.7"');
+    assert.strictEqual(mine[0].isPreferred, true);
+    assert.ok(mine[0].edit && (await vscode.workspace.applyEdit(mine[0].edit)));
+    assert.match(doc.getText(), /from 31 seconds\s+to 19 seconds, a 38\.7% decrease/);
+    await waitFor(() => (ours(doc.uri).some((d) => /not 45%/.test(d.message)) ? undefined : true), 'the error to go');
+  });
 });
