@@ -58,6 +58,7 @@ it('the audit report has a strict CSP, escapes the draft, groups by type and sor
   assert.match(html, /data-line="2" data-character="4">3:5</);
   assert.match(html, /<title>floor 20%<\/title><\/line>/, 'the floor is drawn where it has a value');
   assert.match(html, /if 20% of such facts were seen once in training/, 'the legend names the assumption');
+  assert.equal((html.match(/data-line="2" data-character="4">3:5<\/a> /g) ?? []).length, 1, 'one line per sentence in the list');
   assert.match(html, /<h2>Verify first<\/h2>\n<ol class="verify"><li><a href="#" data-line="2" data-character="4">3:5<\/a> 30% — Low &lt;script&gt;/, 'the riskiest unsettled claims first, escaped');
   assert.match(html, /<b>1<\/b>certainly wrong/);
 });

@@ -52,7 +52,18 @@ function chart(types: TypeSummary[]): string {
 
 /** The riskiest claims that are not settled (no error, not verified): what to check first, beyond the squiggles. */
 function verifyFirst(claims: readonly ClaimRecord[]): string {
-  const open = claims.filter((c) => !c.certain).sort((a, b) => b.risk - a.risk).slice(0, 5);
+  // One line per sentence: its riskiest claim.
+  const seen = new Set<string>();
+  const open = claims
+    .filter((c) => !c.certain)
+    .sort((a, b) => b.risk - a.risk)
+    .filter((c) => {
+      const key = `${c.range.start.line}:${c.range.start.character}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, 5);
   if (open.length === 0) return '';
   return `<h2>Verify first</h2>
 <ol class="verify">${open.map((c) => `<li><a href="#" data-line="${c.range.start.line}" data-character="${c.range.start.character}">${c.range.start.line + 1}:${c.range.start.character + 1}</a> ${pct(c.risk)} — ${escapeHtml(c.text)}</li>`).join('\n')}</ol>`;
