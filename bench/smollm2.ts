@@ -26,8 +26,8 @@ import { type GgufScorer, loadGgufScorer, sha256OfFile } from './lib/ggufSurpris
 import { averagePrecision } from './lib/metrics';
 import { megabytes, peakRssKb } from './lib/peakMemory';
 import { type ClaimExample, labelled, type LabelledRun } from './lib/riskData';
-import { TITLE } from './lib/riskExperiment';
-import { apWithInterval, fitRiskModel, type Interval, productAssessment, type UnitScores, unitScores } from './lib/riskFit';
+import { TITLE, twoFold } from './lib/riskExperiment';
+import { apWithInterval, documentResamples, fitRiskModel, type Interval, productAssessment, type UnitScores, unitScores } from './lib/riskFit';
 
 const { values: args } = parseArgs({
   options: {
@@ -143,37 +143,16 @@ function riskOf(e: ClaimExample, model: FittedRiskModel): number {
   return Math.abs(shift) < MIN_SHIFT ? a.risk : sigmoid(logit(Math.min(1 - 1e-6, Math.max(1e-6, a.risk))) + shift);
 }
 
-/** Passage-level 2-fold as bench:quality (riskExperiment.ts): each half scored by a fit on the other half and every other dataset. */
-function twoFold(all: DatasetRun[], target: DatasetRun, features: readonly string[]): number[] {
-  const order = [...new Set(target.run.units.map((u) => u.document))];
-  const half = new Map(order.map((d, i) => [d, i % 2]));
-  const risks = new Array<number>(target.run.claims.length);
-  for (const held of [0, 1]) {
-    const train = all.flatMap((r) => r.run.claims.filter((e) => r !== target || half.get(e.document) !== held));
-    const model = fitRiskModel(train, { features: asFeatures(features) });
-    target.run.claims.forEach((e, i) => {
-      if (half.get(e.document) === held) risks[i] = riskOf(e, model);
-    });
-  }
-  return risks;
-}
+/** Passage-level 2-fold as bench:quality: each half scored by a fit on the other half and every other dataset. */
+const twoFoldRisks = (all: DatasetRun[], target: DatasetRun, features: readonly string[]): number[] =>
+  twoFold(all, target, (train) => fitRiskModel(train, { features: asFeatures(features) }), (run, model) => run.claims.map((e) => riskOf(e, model)));
 
 /** Paired bootstrap over documents of AP(b) − AP(a): the 95% percentile interval of the gain. */
 function pairedGain(a: UnitScores, b: UnitScores, n = draws, seed = 11): { gain: number; low: number; high: number } {
-  const byDocument = new Map<string, number[]>();
-  a.units.forEach((u, i) => byDocument.set(u.document, [...(byDocument.get(u.document) ?? []), i]));
-  const documents = [...byDocument.values()];
-  let state = seed;
-  const random = () => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    return state / 0x80000000;
-  };
-  const gains: number[] = [];
-  for (let d = 0; d < n; d++) {
-    const picked = Array.from({ length: documents.length }, () => documents[Math.floor(random() * documents.length)]).flat();
+  const gains = documentResamples(a.units, n, seed).map((picked) => {
     const wrong = picked.map((i) => a.wrong[i]);
-    gains.push(averagePrecision(picked.map((i) => b.scores[i]), wrong) - averagePrecision(picked.map((i) => a.scores[i]), wrong));
-  }
+    return averagePrecision(picked.map((i) => b.scores[i]), wrong) - averagePrecision(picked.map((i) => a.scores[i]), wrong);
+  });
   gains.sort((x, y) => x - y);
   const gain = averagePrecision(b.scores, b.wrong) - averagePrecision(a.scores, a.wrong);
   return n === 0 ? { gain, low: gain, high: gain } : { gain, low: gains[Math.floor(0.025 * n)], high: gains[Math.min(n - 1, Math.floor(0.975 * n))] };
@@ -231,7 +210,7 @@ async function main(): Promise<void> {
   const json: unknown[] = [];
   const gains: Array<{ dataset: DatasetName; low: number; high: number; gain: number }> = [];
   for (const target of runs) {
-    const units = Object.fromEntries(Object.entries(configs).map(([name, features]) => [name, unitScores(target.run, twoFold(runs, target, features))])) as Record<keyof typeof configs, UnitScores>;
+    const units = Object.fromEntries(Object.entries(configs).map(([name, features]) => [name, unitScores(target.run, twoFoldRisks(runs, target, features))])) as Record<keyof typeof configs, UnitScores>;
     const raw = (f: LmFeature, scale: number) => unitScores(target.run, target.lm.map((l) => (l.lmNoSlot ? 0 : sigmoid(l[f] / scale - 1))));
     const rawBits = raw('lmSlotBitsPerChar', 3);
     const rawEntropy = raw('lmSlotEntropy', 6);

@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type RiskAssessment, severityOf } from '../../server/src/engine';
+import { isBelowConfidenceTarget, type RiskAssessment, severityOf } from '../../server/src/engine';
 import { audit } from '../../server/src/cli/audit';
 import type { LabelledRun } from './riskData';
 
@@ -30,7 +30,7 @@ export function noiseOf(run: LabelledRun, assessments: readonly RiskAssessment[]
   let errorsWrong = 0;
   run.claims.forEach((e, i) => {
     const a = assessments[i];
-    const severity = severityOf(a, 1 - a.risk < THRESHOLD, 'warning');
+    const severity = severityOf(a, isBelowConfidenceTarget(a.risk, THRESHOLD), 'warning');
     if (severity === 'hint' || severity === 'information') return;
     loud++;
     if (e.wrong) loudWrong++;

@@ -74,24 +74,35 @@ function halves(run: LabelledRun): (document: string) => 0 | 1 {
 }
 
 /**
- * Passage-level 2-fold: each half of `target` is scored by a model fitted on the other half and
- * on every other dataset of the mode. Returns each claim's out-of-sample assessment.
+ * Passage-level 2-fold: each half of `target` is scored by a model fitted on the other half and on
+ * every other run given. `score` reads each claim of the target's run under a fitted model.
  */
-export function twoFoldAssessments(runs: readonly ModeRun[], target: ModeRun, options: FitOptions = {}): RiskAssessment[] {
+export function twoFold<R extends { run: LabelledRun }, T>(
+  runs: readonly R[],
+  target: R,
+  fit: (train: ClaimExample[]) => FittedRiskModel,
+  score: (run: LabelledRun, model: FittedRiskModel) => T[],
+): T[] {
   const halfOf = halves(target.run);
-  const assessments = new Array<RiskAssessment>(target.run.claims.length);
+  const out = new Array<T>(target.run.claims.length);
   for (const held of [0, 1] as const) {
-    const model = fitRiskModel(
-      claimsOf(runs, target.mode, (r, e) => r !== target || halfOf(e.document) !== held),
-      options,
-    );
-    const all = assessmentsUnder(target.run, { [target.mode]: model });
+    const model = fit(runs.flatMap((r) => r.run.claims.filter((e) => r !== target || halfOf(e.document) !== held)));
+    const all = score(target.run, model);
     target.run.claims.forEach((e, i) => {
-      if (halfOf(e.document) === held) assessments[i] = all[i];
+      if (halfOf(e.document) === held) out[i] = all[i];
     });
   }
-  return assessments;
+  return out;
 }
+
+/** Each claim's out-of-sample assessment under the passage-level 2-fold, fitted on the runs of the target's mode. */
+export const twoFoldAssessments = (runs: readonly ModeRun[], target: ModeRun, options: FitOptions = {}): RiskAssessment[] =>
+  twoFold(
+    runs.filter((r) => r.mode === target.mode),
+    target,
+    (train) => fitRiskModel(train, options),
+    (run, model) => assessmentsUnder(run, { [target.mode]: model }),
+  );
 
 /** Each claim's out-of-sample risk under the passage-level 2-fold. */
 export const twoFoldRisks = (runs: readonly ModeRun[], target: ModeRun, options: FitOptions = {}): number[] => twoFoldAssessments(runs, target, options).map((a) => a.risk);

@@ -109,25 +109,29 @@ export interface Interval {
 }
 
 /**
- * Average precision with a 95% bootstrap interval over documents (resampled with replacement),
- * bias-corrected (Efron's BC): resampling duplicates documents, which moves resampled AP away from
- * the estimate, and a plain percentile interval would carry that bias (it can even miss the
- * estimate itself).
+ * `draws` bootstrap samples of the units, resampling whole documents with replacement (units of one
+ * document stay together): each sample is the units' indexes. Seeded, so a table is reproducible.
  */
-export function apWithInterval(s: UnitScores, draws = 1000, seed = 7): Interval {
+export function documentResamples(units: readonly UnitExample[], draws: number, seed: number): number[][] {
   const byDocument = new Map<string, number[]>();
-  s.units.forEach((u, i) => byDocument.set(u.document, [...(byDocument.get(u.document) ?? []), i]));
+  units.forEach((u, i) => byDocument.set(u.document, [...(byDocument.get(u.document) ?? []), i]));
   const documents = [...byDocument.values()];
   let state = seed;
   const random = () => {
     state = (state * 1103515245 + 12345) & 0x7fffffff;
     return state / 0x80000000;
   };
-  const samples: number[] = [];
-  for (let d = 0; d < draws; d++) {
-    const picked = Array.from({ length: documents.length }, () => documents[Math.floor(random() * documents.length)]).flat();
-    samples.push(averagePrecision(picked.map((i) => s.scores[i]), picked.map((i) => s.wrong[i])));
-  }
+  return Array.from({ length: draws }, () => Array.from({ length: documents.length }, () => documents[Math.floor(random() * documents.length)]).flat());
+}
+
+/**
+ * Average precision with a 95% bootstrap interval over documents (resampled with replacement),
+ * bias-corrected (Efron's BC): resampling duplicates documents, which moves resampled AP away from
+ * the estimate, and a plain percentile interval would carry that bias (it can even miss the
+ * estimate itself).
+ */
+export function apWithInterval(s: UnitScores, draws = 1000, seed = 7): Interval {
+  const samples = documentResamples(s.units, draws, seed).map((picked) => averagePrecision(picked.map((i) => s.scores[i]), picked.map((i) => s.wrong[i])));
   samples.sort((a, b) => a - b);
   const ap = averagePrecision(s.scores, s.wrong);
   if (draws === 0) return { ap, low: ap, high: ap };

@@ -12,7 +12,7 @@ export { ConfigError, parseConfig } from './config/parseConfig';
 export type { Notice } from './notice';
 export type { Evidence, RiskSignal } from './risk/evidence';
 export { CLAIM_TYPE_TABLE } from './theory/claimTypeTable';
-export { penaltyForThreshold } from './theory/confidenceTarget';
+export { isBelowConfidenceTarget, penaltyForThreshold } from './theory/confidenceTarget';
 export type { Range, Position } from './text/positions';
 export { percent } from './analysis/claimMessage';
 export { formatNumber, rateText, type FloorReading } from './theory/typeFloor';
